@@ -1,0 +1,1 @@
+"""Netiquette: a school social media policy as data, and a checking engine."""

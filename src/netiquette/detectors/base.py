@@ -1,0 +1,104 @@
+"""The detector contract, and the per-item analysis that detectors share.
+
+Detectors are small: each has a stable `name`, the `kinds` it serves, and `detect()`. Work
+several detectors need (finding the school's people in a text, lower-casing, time of
+posting) is done once per item in `Analysis` and once per engine in `Context`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from netiquette.findings import Candidate, Note
+from netiquette.items import AnyItem, Item
+from netiquette.kinds import Channel, Role, RuleKind
+from netiquette.policy import Policy
+from netiquette.school import Person, School
+
+if TYPE_CHECKING:
+    from netiquette.people import PeopleIndex
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place in a text that names one of the school's people."""
+
+    person: Person
+    start: int
+    end: int
+    evidence: str
+    # How it was matched: "full", "first", "preferred", "nickname", "surname", "fuzzy".
+    how: str
+    # False for guesses (a misspelling, or a first name shared by several people).
+    certain: bool = True
+
+
+class Context:
+    """What stays the same for every item an engine checks: policy, school, indexes."""
+
+    def __init__(self, policy: Policy, school: School) -> None:
+        self.policy = policy
+        self.school = school
+
+    @cached_property
+    def people(self) -> PeopleIndex:
+        from netiquette.people import PeopleIndex
+
+        return PeopleIndex(self.school.people)
+
+    def __getstate__(self) -> dict[str, object]:
+        # Indexes are rebuilt lazily after unpickling: cheap to send to worker processes.
+        return {"policy": self.policy, "school": self.school}
+
+
+class Analysis:
+    """One item, with what several detectors need computed once and cached."""
+
+    def __init__(self, item: AnyItem, context: Context) -> None:
+        self.item = item
+        self.context = context
+
+    @property
+    def text(self) -> str:
+        return self.item.text
+
+    @property
+    def post(self) -> Item | None:
+        return self.item if isinstance(self.item, Item) else None
+
+    @property
+    def role(self) -> Role | None:
+        return self.post.author_role if self.post else None
+
+    @property
+    def channel(self) -> Channel | None:
+        return self.post.channel if self.post else None
+
+    @property
+    def posted_at(self) -> dt.datetime | None:
+        return self.item.posted_at
+
+    @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        return self.context.people.find(self.text) if self.text else []
+
+    def mentioned(self, *roles: Role) -> list[Mention]:
+        return [m for m in self.mentions if not roles or m.person.role in roles]
+
+
+@runtime_checkable
+class Detector(Protocol):
+    """A plug-in: a stable name, the kinds it serves, and one method returning candidates."""
+
+    name: str
+    kinds: frozenset[RuleKind]
+
+    def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]: ...

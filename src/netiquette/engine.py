@@ -1,0 +1,139 @@
+"""The checking engine: runs the detectors on an item and judges the findings by the policy.
+
+Detectors say what they saw; the engine decides which clause that breaches for this author
+and channel, how severe it is (the clause's strength, capped by the detector's certainty),
+the item's verdict and its safe version. An engine pickles small and rebuilds its indexes
+lazily, so scanning can be spread over processes or machines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from netiquette.detectors.base import Analysis, Context, Detector
+from netiquette.detectors.registry import load_detectors
+from netiquette.findings import Candidate, Finding, Note, Result
+from netiquette.items import AnyItem, FriendRequest
+from netiquette.kinds import Role, RuleKind, Severity
+from netiquette.policy import Clause, Policy
+from netiquette.school import School
+
+
+class Engine:
+    def __init__(
+        self, policy: Policy, school: School, detectors: Sequence[Detector] | None = None
+    ) -> None:
+        self.context = Context(policy, school)
+        self.detectors = list(load_detectors() if detectors is None else detectors)
+
+    @property
+    def policy(self) -> Policy:
+        return self.context.policy
+
+    @property
+    def school(self) -> School:
+        return self.context.school
+
+    def check(self, item: AnyItem) -> Result:
+        analysis = Analysis(item, self.context)
+        findings: list[Finding] = []
+        notes: list[Note] = []
+        redactions: list[tuple[Finding, str]] = []
+        for output in self._run_detectors(analysis):
+            if isinstance(output, Note):
+                notes.append(output)
+                continue
+            finding = self._judge(output, analysis)
+            if finding is not None:
+                findings.append(finding)
+                if output.redaction is not None:
+                    redactions.append((finding, output.redaction))
+        findings = _without_overlaps(findings)
+        verdict = Severity.worst([f.severity for f in findings])
+        redacted = None if isinstance(item, FriendRequest) else redact(item.text, redactions)
+        return Result(item.id, verdict, tuple(findings), redacted, tuple(notes))
+
+    def check_many(self, items: Iterable[AnyItem]) -> list[Result]:
+        """Check a batch in order; a pure function of the items, so batches can run anywhere."""
+        from netiquette.series import add_series_findings
+
+        batch = list(items)
+        results = [self.check(item) for item in batch]
+        return add_series_findings(self, batch, results)
+
+    def clause_for(self, candidate: Candidate, analysis: Analysis) -> Clause | None:
+        role = candidate.details.get("bound_role") or analysis.role
+        return self.policy.clause_for(
+            candidate.kind, Role(role) if role else None, analysis.channel, candidate.topic
+        )
+
+    def _run_detectors(self, analysis: Analysis) -> Iterable[Candidate | Note]:
+        friend_request = isinstance(analysis.item, FriendRequest)
+        for detector in self.detectors:
+            if (RuleKind.FRIEND_REQUEST in detector.kinds) == friend_request:
+                yield from detector.detect(analysis)
+
+    def _judge(self, candidate: Candidate, analysis: Analysis) -> Finding | None:
+        clause = self.clause_for(candidate, analysis)
+        if clause is None:
+            return None
+        return finding_from(candidate, clause)
+
+
+def finding_from(candidate: Candidate, clause: Clause) -> Finding:
+    """A candidate judged by a clause: the clause's severity (capped) and its wording cited."""
+    message = f"{candidate.message} The policy says ({clause.id}): “{clause.text}”"
+    return Finding(
+        kind=candidate.kind,
+        clause=clause.id,
+        severity=clause.severity.cap(candidate.max_severity),
+        start=candidate.start,
+        end=candidate.end,
+        evidence=candidate.evidence,
+        message=message,
+        suggestion=candidate.suggestion,
+        detector=candidate.detector,
+        score=candidate.score,
+        details={k: v for k, v in candidate.details.items() if k != "bound_role"},
+    )
+
+
+def _without_overlaps(findings: list[Finding]) -> list[Finding]:
+    """One finding per kind and span: where two of a kind overlap, keep the stronger."""
+    kept: list[Finding] = []
+    ranked = sorted(findings, key=lambda f: (-f.severity.rank, -f.score, f.start - f.end))
+    for finding in ranked:
+        clash = any(
+            k.kind is finding.kind
+            and k.start < finding.end
+            and finding.start < k.end
+            and not (
+                k.start == k.end == 0
+                and finding.start == finding.end == 0
+                and k.evidence != finding.evidence
+            )
+            for k in kept
+        )
+        if not clash:
+            kept.append(finding)
+    return sorted(kept, key=lambda f: (f.start, f.end, f.kind.value))
+
+
+def redact(text: str, redactions: list[tuple[Finding, str]]) -> str:
+    """The safe version: each redacted span replaced, right to left, overlaps merged."""
+    spans = sorted({(f.start, f.end, r) for f, r in redactions if f.end > f.start}, reverse=True)
+    out = text
+    last_start = len(text) + 1
+    for start, end, replacement in spans:
+        if end > last_start:
+            continue
+        out = out[:start] + replacement + out[end:]
+        last_start = start
+    return out
+
+
+def with_findings(result: Result, extra: Sequence[Finding]) -> Result:
+    findings = tuple(sorted((*result.findings, *extra), key=lambda f: (f.start, f.end)))
+    verdict = Severity.worst([f.severity for f in findings])
+    return replace(result, findings=findings, verdict=verdict)

@@ -1,0 +1,51 @@
+"""The engine: clause judging, verdicts, pickling, friend requests."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from netiquette.engine import Engine
+from netiquette.items import parse_item
+from netiquette.kinds import RuleKind, Severity
+
+
+@pytest.mark.parametrize(
+    ("sender", "recipient", "verdict"),
+    [
+        ("Hannah Vickery", "Finley Brockhurst", Severity.BLOCK),
+        ("Finley Brockhurst", "Hannah Vickery", Severity.BLOCK),
+        ("Sarah Achterberg", "Claire Fenwick", Severity.REVIEW),
+        ("Claire Fenwick", "Imran Rahman", Severity.OK),
+        ("Hannah Vickery", "Someone Unknown", Severity.OK),
+    ],
+)
+def test_friend_requests_follow_the_role_matrix(
+    engine: Engine, sender: str, recipient: str, verdict: Severity
+) -> None:
+    item = parse_item({"id": "f", "type": "friend-request", "from": sender, "to": recipient})
+    result = engine.check(item)
+    assert result.verdict is verdict
+    if verdict is not Severity.OK:
+        (finding,) = result.findings
+        assert finding.kind is RuleKind.FRIEND_REQUEST
+        assert finding.clause == "wb-4.1"
+        assert "wb-4.1" in finding.message and "friend requests" in finding.message
+
+
+def test_an_engine_pickles_and_still_works(engine: Engine) -> None:
+    clone = pickle.loads(pickle.dumps(engine))
+    item = parse_item(
+        {"id": "f", "type": "friend-request", "from": "Hannah Vickery", "to": "Noah Fenwick"}
+    )
+    assert clone.check(item) == engine.check(item)
+    assert len(pickle.dumps(engine)) < 200_000
+
+
+def test_a_plain_post_is_ok(engine: Engine) -> None:
+    result = engine.check(
+        parse_item({"id": "1", "text": "Year 3 are collecting conkers.", "author_role": "staff"})
+    )
+    assert result.verdict is Severity.OK
+    assert result.redacted == "Year 3 are collecting conkers."
