@@ -127,3 +127,13 @@ def format_result(text: str, result: Result) -> str:
     if result.redacted is not None and result.redacted != text:
         lines += ["", "Safe version:", result.redacted]
     return "\n".join(lines)
+
+
+@main.group()
+def policy() -> None:
+    """Work with policy files: validate, show, import from a school's own document."""
+
+
+@main.group()
+def school() -> None:
+    """Work with school profiles: validate, import a roster from an MIS export."""
