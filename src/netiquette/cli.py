@@ -7,17 +7,32 @@ library errors into a clear message and exit code 2 (0: ok, 1: review or block).
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
+from typing import NoReturn, TextIO
 
 import click
 
+from netiquette import scan as scanning
+from netiquette.cli_format import (
+    format_evaluation,
+    format_policy,
+    format_result,
+    print_summary,
+    progress_bar,
+    review_line,
+)
 from netiquette.engine import Engine
-from netiquette.findings import Result
+from netiquette.evaluate import evaluate as run_evaluation
+from netiquette.evaluate import load_cases
 from netiquette.items import Item, ItemError
-from netiquette.kinds import Channel, Role, Severity
-from netiquette.policy import Policy, load_policy
+from netiquette.kinds import Channel, Role, RuleKind, Severity
+from netiquette.policy import Policy, dump_policy_yaml, load_policy
 from netiquette.resources import DEMO_POLICY, DEMO_SCHOOL, bundled
+from netiquette.roster import RosterError, import_roster, parse_mapping
 from netiquette.school import School, load_school
 from netiquette.validation import ValidationError
 
@@ -43,12 +58,20 @@ def load_setup(policy_path: Path | None, school_path: Path | None) -> tuple[Poli
         policy = load_policy(policy_path or bundled(DEMO_POLICY))
         school = load_school(school_path or bundled(DEMO_SCHOOL))
     except ValidationError as error:
-        fail(str(error))
+        fail_with(error)
     return policy, school
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     click.echo(f"error: {message}", err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+def fail_with(error: ValidationError) -> NoReturn:
+    """Exit 2 with one line for each problem, each naming its file (and line, where known)."""
+    where = f"{error.source}: " if error.source else ""
+    for problem in error.problems:
+        click.echo(f"error: {where}{problem}", err=True)
     sys.exit(EXIT_BAD_INPUT)
 
 
@@ -59,7 +82,13 @@ def exit_code(verdict: Severity) -> int:
 @click.group()
 @click.version_option(package_name="netiquette")
 def main() -> None:
-    """Check posts, comments and messages against a school's social media policy."""
+    """Check posts, comments and messages against a school's social media policy.
+
+    \b
+    Example:
+      netiquette check "Well done Noah Fenwick!" --role parent --channel personal
+      netiquette scan posts.jsonl --school school.yaml --output results.jsonl
+    """
 
 
 @main.command()
@@ -103,37 +132,297 @@ def check(
     sys.exit(exit_code(result.verdict))
 
 
-def format_result(text: str, result: Result) -> str:
-    """The text with each finding's span marked [like this], then the findings in plain English."""
-    marked = text
-    for finding in sorted(result.findings, key=lambda f: f.start, reverse=True):
-        if finding.end > finding.start:
-            marked = (
-                marked[: finding.start]
-                + "["
-                + marked[finding.start : finding.end]
-                + "]"
-                + marked[finding.end :]
-            )
-    lines = [marked.rstrip(), "", f"Verdict: {result.verdict.value.upper()}"]
-    for number, finding in enumerate(result.findings, start=1):
-        lines.append(
-            f"{number}. {finding.kind.value} ({finding.severity.value}, clause {finding.clause})"
+@main.command()
+@click.argument("input_path", metavar="INPUT")
+@click.option(
+    "--school",
+    "school_path",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="School profile YAML.",
+)
+@policy_option
+@click.option("--output", "-o", required=True, help="Results file, or '-' for standard output.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "csv"]),
+    help="Results format (default: from the output's extension, else the input's).",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(["jsonl", "csv"]),
+    help="Input format (default: from its extension; standard input is JSON Lines).",
+)
+@click.option(
+    "--workers", type=click.IntRange(min=1), help="Processes to check in (default: all cores)."
+)
+@click.option(
+    "--batch-size", type=click.IntRange(min=1), default=scanning.BATCH_SIZE, show_default=True
+)
+@click.option("--skip-invalid", is_flag=True, help="Write bad lines to --errors and go on.")
+@click.option(
+    "--errors",
+    "errors_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="With --skip-invalid: where the bad lines go (JSON Lines).",
+)
+def scan(
+    input_path: str,
+    school_path: Path,
+    policy_path: Path | None,
+    output: str,
+    output_format: str | None,
+    input_format: str | None,
+    workers: int | None,
+    batch_size: int,
+    skip_invalid: bool,
+    errors_path: Path | None,
+) -> None:
+    """Check every item in INPUT (JSON Lines or CSV, '-' for standard input).
+
+    Results are written in input order, and only once the whole scan has worked: a bad
+    line, an error or Ctrl-C leaves no output file. Exit 0: all ok; 1: something to
+    review or block; 2: bad input.
+
+    \b
+    Example:
+      netiquette scan posts.jsonl --school school.yaml --output results.jsonl
+      netiquette scan posts.csv --school school.yaml -o - --skip-invalid --errors bad.jsonl
+    """
+    if skip_invalid and errors_path is None:
+        fail("--skip-invalid needs --errors FILE for the lines it skips")
+    in_format = scanning.Format(input_format or scanning.Format.for_path(input_path))
+    out_format = scanning.Format(output_format or scanning.Format.for_path(output, in_format))
+    policy, school = load_setup(policy_path, school_path)
+    engine = Engine(policy, school)
+    try:
+        if output == "-" and input_path != "-" and not skip_invalid:
+            scanning.validate_input(input_path, in_format)
+        summary = run_scan(
+            engine, input_path, in_format, output, out_format, workers, batch_size, errors_path
         )
-        lines.append(f"   {finding.message}")
-        lines.append(f"   Suggestion: {finding.suggestion}")
-    for note in result.notes:
-        lines.append(f"Note: {note.message}")
-    if result.redacted is not None and result.redacted != text:
-        lines += ["", "Safe version:", result.redacted]
-    return "\n".join(lines)
+    except ValidationError as error:
+        fail_with(error)
+    except OSError as error:
+        fail(f"cannot write the results: {error}")
+    except KeyboardInterrupt:
+        click.echo("interrupted: no results written", err=True)
+        sys.exit(130)
+    print_summary(summary)
+    sys.exit(EXIT_FLAGGED if summary.flagged else EXIT_OK)
+
+
+def run_scan(
+    engine: Engine,
+    input_path: str,
+    in_format: scanning.Format,
+    output: str,
+    out_format: scanning.Format,
+    workers: int | None,
+    batch_size: int,
+    errors_path: Path | None,
+) -> scanning.Summary:
+    """Open the input, the (atomic) output and errors files, and scan with a progress bar."""
+    with ExitStack() as stack:
+        source = scanning.open_input(input_path, sys.stdin)
+        stack.callback(source.close)
+        out: TextIO = sys.stdout
+        if output != "-":
+            out = stack.enter_context(scanning.atomic_output(Path(output)))
+        on_error = None
+        if errors_path is not None:
+            on_error = error_writer(stack.enter_context(scanning.atomic_output(errors_path)))
+        on_batch = stack.enter_context(progress_bar(input_path, source))
+        return scanning.scan(
+            engine,
+            scanning.read_lines(source, in_format),
+            scanning.result_writer(out, out_format),
+            workers=workers or os.cpu_count() or 1,
+            batch_size=batch_size,
+            on_error=on_error,
+            on_batch=on_batch,
+        )
+
+
+def error_writer(stream: TextIO) -> Callable[[scanning.Line], None]:
+    def write(line: scanning.Line) -> None:
+        stream.write(json.dumps(scanning.error_record(line), ensure_ascii=False) + "\n")
+
+    return write
+
+
+@main.command(name="eval")
+@click.argument("cases_path", metavar="CASES", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--school",
+    "school_path",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="School profile YAML the cases refer to.",
+)
+@policy_option
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.option("--failures", is_flag=True, help="Also list every case that was not right.")
+def evaluate(
+    cases_path: Path,
+    school_path: Path,
+    policy_path: Path | None,
+    output_format: str,
+    failures: bool,
+) -> None:
+    """Measure the checks on labelled CASES: recall and precision per kind, verdict accuracy
+    and false alarms on cases that should pass.
+
+    \b
+    Example:
+      netiquette eval ../shared/eval/cases.jsonl --school ../shared/eval/school.yaml --failures
+    """
+    policy, school = load_setup(policy_path, school_path)
+    try:
+        cases = load_cases(cases_path)
+    except ValidationError as error:
+        fail_with(error)
+    evaluation = run_evaluation(Engine(policy, school), cases)
+    if output_format == "json":
+        data = evaluation.to_dict()
+        if not failures:
+            del data["failures"]
+        click.echo(json.dumps(data, indent=2))
+    else:
+        click.echo(format_evaluation(evaluation, failures))
 
 
 @main.group()
 def policy() -> None:
-    """Work with policy files: validate, show, import from a school's own document."""
+    """Work with policy files: validate, show, import from a school's own document.
+
+    \b
+    Example:
+      netiquette policy show policy.yaml
+    """
+
+
+@policy.command(name="validate")
+@click.argument("path", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+def policy_validate(path: Path) -> None:
+    """Check that a policy FILE is valid; every problem is named by its place.
+
+    \b
+    Example:
+      netiquette policy validate policy.yaml
+    """
+    try:
+        loaded = load_policy(path)
+    except ValidationError as error:
+        fail_with(error)
+    covered = loaded.kinds() | {RuleKind.CUSTOM}
+    missing = [kind.value for kind in RuleKind if kind not in covered]
+    click.echo(
+        f"{path}: valid: {loaded.title!r}, {len(loaded.clauses)} clauses,"
+        f" review {review_line(loaded)}"
+    )
+    if missing:
+        click.echo(f"note: no clause of kind {', '.join(missing)}; those are never checked")
+
+
+@policy.command(name="show")
+@click.argument("path", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "yaml"]), default="text")
+def policy_show(path: Path, output_format: str) -> None:
+    """Show a policy FILE: governance and review status, clauses, procedure.
+
+    \b
+    Example:
+      netiquette policy show policy.yaml --format yaml
+    """
+    try:
+        loaded = load_policy(path)
+    except ValidationError as error:
+        fail_with(error)
+    if output_format == "yaml":
+        click.echo(dump_policy_yaml(loaded), nl=False)
+    else:
+        click.echo(format_policy(loaded))
 
 
 @main.group()
 def school() -> None:
-    """Work with school profiles: validate, import a roster from an MIS export."""
+    """Work with school profiles: validate, import a roster from an MIS export.
+
+    \b
+    Example:
+      netiquette school validate school.yaml
+    """
+
+
+@school.command(name="validate")
+@click.argument("path", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+def school_validate(path: Path) -> None:
+    """Check that a school profile FILE is valid and count its people.
+
+    \b
+    Example:
+      netiquette school validate school.yaml
+    """
+    try:
+        loaded = load_school(path)
+    except ValidationError as error:
+        fail_with(error)
+    counts = ", ".join(
+        f"{sum(p.role is role for p in loaded.people)} {role.value}" for role in Role
+    )
+    pupils = [p for p in loaded.people if p.role is Role.PUPIL]
+    click.echo(f"{path}: valid: {loaded.name}, {len(loaded.people)} people ({counts})")
+    click.echo(
+        f"pupils without name consent: {sum(not p.consent.name for p in pupils)},"
+        f" without photo consent: {sum(not p.consent.photo for p in pupils)}"
+    )
+
+
+@school.command(name="import-roster")
+@click.argument("roster_path", metavar="CSV", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--school",
+    "school_path",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The school profile to merge the pupils into.",
+)
+@click.option(
+    "--map", "mappings", multiple=True, metavar="FIELD=COLUMN", help="Which column holds a field."
+)
+@click.option("--drop-leavers", is_flag=True, help="Remove pupils who are not in the export.")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path))
+def import_roster_command(
+    roster_path: Path,
+    school_path: Path,
+    mappings: tuple[str, ...],
+    drop_leavers: bool,
+    output: Path,
+) -> None:
+    """Merge the pupils of an MIS export (CSV) into a school profile, written to a new file.
+
+    Fields: forename, preferred, surname, year, registration_group, name_consent,
+    photo_consent. Common headers are recognised; map others with --map. A blank consent
+    cell means no consent. Pupils are matched by full name; comments in the profile are
+    not kept.
+
+    \b
+    Example:
+      netiquette school import-roster pupils.csv --school school.yaml \\
+        --map forename="Legal Forename" --map photo_consent="Photo OK" --output new.yaml
+    """
+    try:
+        text, report = import_roster(
+            school_path, roster_path, parse_mapping(mappings), drop_leavers=drop_leavers
+        )
+        with scanning.atomic_output(output) as stream:
+            stream.write(text)
+    except (RosterError, ValidationError) as error:
+        fail_with(error)
+    except OSError as error:
+        fail(f"cannot write {output}: {error.strerror}")
+    click.echo(
+        f"{output}: {report.added} pupils added, {report.updated} updated, {report.removed} removed"
+    )

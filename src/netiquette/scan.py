@@ -1,0 +1,335 @@
+"""Scanning many items: read JSON Lines or CSV, check them in batches, write results in order.
+
+Checking is a pure function over a batch (`Engine.check_many`), so a batch can run in this
+process, in a worker process or on another machine; this module only reads, batches, fans
+batches out and writes. Memory stays flat whatever the input size: lines are read lazily,
+at most a few batches are in flight, and results are written as they come back, in input
+order. Output goes to a temporary file in the target's directory and replaces the target
+only when everything succeeded, so a bad line, a crash or Ctrl-C never leaves a half file.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import tempfile
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TextIO
+
+from netiquette.engine import Engine
+from netiquette.findings import Result
+from netiquette.items import AnyItem, parse_item
+from netiquette.validation import ValidationError
+
+BATCH_SIZE = 500
+STDIN = "<stdin>"
+# Columns of a CSV input whose cells hold JSON (a list of attachments, a labelled expectation).
+JSON_COLUMNS = ("attachments", "expect")
+RESULT_COLUMNS = ("id", "verdict", "kinds", "clauses", "findings", "redacted")
+
+
+class Format(StrEnum):
+    JSONL = "jsonl"
+    CSV = "csv"
+
+    @classmethod
+    def for_path(cls, path: str | Path, default: Format | None = None) -> Format:
+        """The format a file name implies: `.csv` is CSV, anything else JSON Lines."""
+        if str(path).lower().endswith(".csv"):
+            return cls.CSV
+        return default or cls.JSONL
+
+
+class InputError(ValidationError):
+    """A line of the input that is not a valid item; the source names file and line."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One input record: its line number, and the item or why it is not one."""
+
+    number: int
+    item: AnyItem | None = None
+    error: InputError | None = None
+    raw: str = ""
+
+
+class Source:
+    """An input stream's lines, counting the characters read (for a progress bar) and
+    turning undecodable bytes into an error that names the line."""
+
+    def __init__(self, stream: TextIO, name: str) -> None:
+        self.stream = stream
+        self.name = name
+        self.chars = 0
+        self.lines = 0
+
+    def __iter__(self) -> Iterator[str]:
+        lines = iter(self.stream)
+        while True:
+            try:
+                line = next(lines)
+            except StopIteration:
+                return
+            except UnicodeDecodeError as error:
+                where = f"{self.name}:{self.lines + 1}"
+                raise InputError([f"not UTF-8 text ({error.reason})"], where) from error
+            self.lines += 1
+            self.chars += len(line)
+            yield line
+
+    def close(self) -> None:
+        if self.name != STDIN:
+            self.stream.close()
+
+
+def read_lines(source: Source, fmt: Format) -> Iterator[Line]:
+    """Every record of the input, in order, parsed into an item or an error naming its line."""
+    if fmt is Format.CSV:
+        return _read_csv(source, source.name)
+    return _read_jsonl(source, source.name)
+
+
+def _read_jsonl(source: Iterable[str], name: str) -> Iterator[Line]:
+    for number, raw in enumerate(source, start=1):
+        if not raw.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as error:
+            problem = f"not valid JSON ({error.msg}, column {error.colno})"
+            yield Line(number, error=InputError([problem], where), raw=raw.rstrip("\n"))
+            continue
+        yield _parsed(number, data, where, raw.rstrip("\n"))
+
+
+def _read_csv(source: Iterable[str], name: str) -> Iterator[Line]:
+    reader = csv.DictReader(iter(source))
+    if reader.fieldnames is not None and "id" not in reader.fieldnames:
+        yield Line(1, error=InputError(["the header has no 'id' column"], f"{name}:1"))
+        return
+    number = reader.line_num
+    for row in reader:
+        where = f"{name}:{number + 1}"
+        raw = json.dumps(row, ensure_ascii=False)
+        data, problems = _csv_record(row)
+        if problems:
+            yield Line(number + 1, error=InputError(problems, where), raw=raw)
+        else:
+            yield _parsed(number + 1, data, where, raw)
+        number = reader.line_num
+
+
+def _csv_record(row: dict[str | Any, str | Any]) -> tuple[dict[str, Any], list[str]]:
+    """A CSV row as an item object: empty cells are missing, JSON columns decoded."""
+    data: dict[str, Any] = {}
+    problems: list[str] = []
+    for key, value in row.items():
+        if key is None:
+            problems.append("the row has more cells than the header")
+            continue
+        if value is None or value == "":
+            continue
+        if key in JSON_COLUMNS:
+            try:
+                value = json.loads(value)
+            except json.JSONDecodeError as error:
+                problems.append(f"{key}: not valid JSON ({error.msg})")
+                continue
+        data[key] = value
+    return data, problems
+
+
+def _parsed(number: int, data: object, where: str, raw: str) -> Line:
+    try:
+        return Line(number, item=parse_item(data, source=where), raw=raw)
+    except ValidationError as error:
+        return Line(number, error=InputError(error.problems, where), raw=raw)
+
+
+def result_row(result: Result) -> dict[str, str]:
+    """A result flattened for CSV: kinds and clauses joined, the findings kept as JSON."""
+    return {
+        "id": result.id,
+        "verdict": result.verdict.value,
+        "kinds": ";".join(sorted({f.kind.value for f in result.findings})),
+        "clauses": ";".join(sorted({f.clause for f in result.findings})),
+        "findings": json.dumps([f.to_dict() for f in result.findings], ensure_ascii=False),
+        "redacted": result.redacted or "",
+    }
+
+
+def result_writer(stream: TextIO, fmt: Format) -> Callable[[Result], None]:
+    """A function that writes one result to the stream in the chosen format."""
+    if fmt is Format.CSV:
+        writer = csv.DictWriter(stream, fieldnames=RESULT_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        return lambda result: writer.writerow(result_row(result))
+
+    def write(result: Result) -> None:
+        stream.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+
+    return write
+
+
+@contextmanager
+def atomic_output(path: Path) -> Iterator[TextIO]:
+    """A file that appears at `path` only if the block completes; otherwise nothing changes."""
+    handle, temp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temp, 0o666 & ~mask)
+        os.replace(temp, path)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+
+
+@dataclass
+class Summary:
+    """What a scan saw: items checked, lines skipped, verdicts and findings by kind."""
+
+    items: int = 0
+    skipped: int = 0
+    verdicts: Counter[str] = field(default_factory=Counter)
+    kinds: Counter[str] = field(default_factory=Counter)
+
+    def add(self, result: Result) -> None:
+        self.items += 1
+        self.verdicts[result.verdict.value] += 1
+        self.kinds.update(f.kind.value for f in result.findings)
+
+    @property
+    def flagged(self) -> int:
+        return self.items - self.verdicts["ok"]
+
+
+def batches(
+    lines: Iterable[Line], size: int, on_error: Callable[[Line], None] | None
+) -> Iterator[list[AnyItem]]:
+    """Items in batches of `size`; a bad line raises, or goes to `on_error` when given."""
+    batch: list[AnyItem] = []
+    for line in lines:
+        if line.error is not None:
+            if on_error is None:
+                raise line.error
+            on_error(line)
+            continue
+        assert line.item is not None
+        batch.append(line.item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def check_batches(
+    engine: Engine, work: Iterable[list[AnyItem]], workers: int = 1
+) -> Iterator[list[Result]]:
+    """Each batch's results, in order; with workers > 1 batches run in worker processes."""
+    if workers <= 1:
+        for batch in work:
+            yield engine.check_many(batch)
+        return
+    pending: deque[Future[list[Result]]] = deque()
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(engine,)) as pool:
+        try:
+            for batch in work:
+                pending.append(pool.submit(_check_in_worker, batch))
+                if len(pending) >= 2 * workers:  # bounded: memory stays flat
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+_worker_engine: Engine | None = None
+
+
+def _start_worker(engine: Engine) -> None:
+    # The parent handles Ctrl-C and cleans up; workers just stop with it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    global _worker_engine
+    _worker_engine = engine
+
+
+def _check_in_worker(batch: list[AnyItem]) -> list[Result]:
+    assert _worker_engine is not None
+    return _worker_engine.check_many(batch)
+
+
+def scan(
+    engine: Engine,
+    lines: Iterable[Line],
+    write: Callable[[Result], None],
+    *,
+    workers: int = 1,
+    batch_size: int = BATCH_SIZE,
+    on_error: Callable[[Line], None] | None = None,
+    on_batch: Callable[[int], None] | None = None,
+) -> Summary:
+    """Check every item and write each result, in input order; raises `InputError` on a bad
+    line unless `on_error` takes it."""
+    summary = Summary()
+
+    def skip(line: Line) -> None:
+        summary.skipped += 1
+        assert on_error is not None
+        on_error(line)
+
+    work = batches(lines, batch_size, skip if on_error else None)
+    for results in check_batches(engine, work, workers):
+        for result in results:
+            write(result)
+            summary.add(result)
+        if on_batch is not None:
+            on_batch(len(results))
+    return summary
+
+
+def error_record(line: Line) -> dict[str, Any]:
+    """A skipped line for the errors file: where it was, what was wrong, and the line itself."""
+    assert line.error is not None
+    return {"line": line.number, "error": "; ".join(line.error.problems), "raw": line.raw}
+
+
+def open_input(path: str, stdin: TextIO | None = None) -> Source:
+    """The input's lines, named as errors will name them ('-' is standard input)."""
+    if path == "-" and stdin is not None:
+        return Source(stdin, STDIN)
+    try:
+        return Source(open(path, encoding="utf-8-sig", newline=""), path)
+    except OSError as error:
+        raise InputError([f"cannot read the file: {error.strerror}"], path) from error
+
+
+def validate_input(path: str, fmt: Format) -> None:
+    """Read a whole input file once, raising `InputError` at its first bad line.
+
+    Used before streaming results to standard output, where a late error could not be
+    taken back."""
+    source = open_input(path)
+    try:
+        for line in read_lines(source, fmt):
+            if line.error is not None:
+                raise line.error
+    finally:
+        source.close()
