@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
-# The main job: install, then check sample posts against the bundled demo school.
-# (Once the web app lands this starts it on http://127.0.0.1:8000 instead.)
+# The main job: install, set up the demo school (migrations, policies, one account per role;
+# the log-ins are printed), then serve the web app on http://127.0.0.1:8000 (SQLite in WAL
+# mode unless DATABASE_URL is set). A background worker runs queued tasks. Ctrl-C stops both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$PWD/.venv/bin:$PATH"
-netiquette check "So proud of Noah Fenwick today! Call me on 07700 900123." --role parent --channel personal || true
+cd web
+python manage.py demo
+python manage.py db_worker >/dev/null 2>&1 &
+WORKER=$!
+trap 'kill "$WORKER" 2>/dev/null || true' EXIT INT TERM
+echo "Serving on http://127.0.0.1:8000 (Ctrl-C to stop)"
+gunicorn netiquette_site.wsgi --bind 127.0.0.1:8000 --workers "${WEB_WORKERS:-3}" --access-logfile - \
+  --access-logformat '%(t)s "%(m)s %(U)s" %(s)s %(L)ss'
