@@ -1,0 +1,1 @@
+"""The cases app's views, by feature: reporting, case work, the dashboard."""
