@@ -1,29 +1,296 @@
-"""Finding the school's people in a text.
+"""Finding the school's people in a text, fast and without crying wolf.
 
-First version: whole-word, case-insensitive full names and first names. To be replaced by
-an automaton with preferred names, nicknames, possessives and misspellings.
+One Aho-Corasick automaton (built once per engine) holds every way the profile's people are
+written: full names, preferred names and nicknames, first names and surnames alone, and
+"Mr Whitlock"-style titles for adults, all lower-cased. A scan is one pass over the
+lower-cased text; the few hits are then checked in the original text, because that is where
+the false alarms hide:
+
+- whole words only ("Oscars" and "Islay" are not Oscar and Isla; "Isla's" is Isla);
+- a single name that is also a common word ("Ruby", "Will", "Poppy") must be capitalised,
+  and is only a guess at the start of a sentence or before another capitalised word
+  ("Poppy Appeal");
+- a lower-case first name in ordinary capitalised prose is a guess;
+- "an Oscar", "the Grace" are uses of a word, not a person;
+- a bare surname followed by "Road", "School"... is a place;
+- a name shared by several people is a guess for each of them.
+
+Misspelt full names ("Jaydon Pollard", "Isla Mistrey") are found from an exact first name or
+surname next to a word one edit away from the other half (for halves of 5+ letters).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+import ahocorasick
+from rapidfuzz.distance import Levenshtein
 
 from netiquette.detectors.base import Mention
+from netiquette.kinds import Role
+from netiquette.people_words import COMMON_WORD_NAMES, PLACE_WORDS
 from netiquette.school import Person
+
+TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir")
+_MALE_TITLES = frozenset({"mr", "sir"})
+_FEMALE_TITLES = frozenset({"mrs", "ms", "miss"})
+# One-word names: the hows that are a single token of a person's name.
+_SINGLE = frozenset({"first", "preferred", "nickname", "surname"})
+_HOW_RANK = {"full": 0, "fuzzy": 1, "preferred": 2, "nickname": 3, "first": 4, "surname": 5}
+_FUZZY_MIN = 5
+# Capitalised words that may follow a first name without making it someone else's.
+_FOLLOW_OK = frozenset({"year", "reception", "class", "group", "i", "and", "from", "in", "is"})
+
+# Characters read as others when matching: curly apostrophes, and every kind of space.
+_SAME_AS = (("\u2019", "'"), ("\u00a0", " "), ("\t", " "), ("\n", " "), ("\r", " "))
+_NEXT_WORD = re.compile(r" ([^\W\d_]+)")
+_FOLLOWING = re.compile(r"\s([^\W\d_]+)")
+_PRECEDING = re.compile(r"([^\W\d_]+)\s+$")
+_ARTICLES = frozenset({"a", "an", "the"})
+
+Entry = tuple[Person, str]
 
 
 class PeopleIndex:
+    """Every way of writing each person, in one automaton; `find` returns the mentions."""
+
     def __init__(self, people: Iterable[Person]) -> None:
         self.people = tuple(people)
-        self._patterns = [
-            (person, re.compile(rf"\b{re.escape(person.name)}\b", re.IGNORECASE), "full")
-            for person in self.people
-        ]
+        keys: dict[str, list[Entry]] = defaultdict(list)
+        for person in self.people:
+            for key, how in _keys(person):
+                if (person, how) not in keys[key]:
+                    keys[key].append((person, how))
+        self._keys = dict(keys)
+        self._automaton = ahocorasick.Automaton()
+        for key, entries in self._keys.items():
+            self._automaton.add_word(key, (len(key), tuple(entries)))
+        if self._keys:
+            self._automaton.make_automaton()
+        self._surnames = _index(self.people, lambda p: [p.surname])
+        self._firsts = _index(self.people, lambda p: [p.first_name, p.preferred])
+
+    def __reduce__(self) -> tuple[type[PeopleIndex], tuple[tuple[Person, ...]]]:
+        # Rebuilt from the people rather than pickling the automaton.
+        return (PeopleIndex, (self.people,))
 
     def find(self, text: str) -> list[Mention]:
+        if not self._keys or not text:
+            return []
+        lower = lowered(text)
+        hits = self._exact_hits(lower)
+        hits += self._fuzzy_hits(lower, hits)
+        mentions: list[Mention] = []
+        for start, end, entries in _longest_first(hits):
+            mentions += _judge(text, start, end, entries)
+        return sorted(mentions, key=lambda m: (m.start, m.person.name))
+
+    def _exact_hits(self, lower: str) -> list[tuple[int, int, tuple[Entry, ...]]]:
+        hits = []
+        for last, (length, entries) in self._automaton.iter(lower):
+            start, end = last + 1 - length, last + 1
+            if is_whole_word(lower, start, end):
+                hits.append((start, end, entries))
+        return hits
+
+    def _fuzzy_hits(
+        self, lower: str, hits: list[tuple[int, int, tuple[Entry, ...]]]
+    ) -> list[tuple[int, int, tuple[Entry, ...]]]:
+        """Full names with one half misspelt, found next to the other half spelt right."""
         found = []
-        for person, pattern, how in self._patterns:
-            for match in pattern.finditer(text):
-                found.append(Mention(person, match.start(), match.end(), match.group(), how))
-        return sorted(found, key=lambda m: m.start)
+        for start, end, entries in hits:
+            hows = {how for _, how in entries}
+            if hows & {"first", "preferred"} and (after := _NEXT_WORD.match(lower, end)):
+                people = self._firsts.get(lower[start:end], ())
+                word_end = after.end(1)
+                close = _close(after.group(1), people, lambda p: p.surname)
+                if close and is_whole_word(lower, start, word_end):
+                    found.append((start, word_end, tuple((p, "fuzzy") for p in close)))
+            if "surname" in hows and (word := _word_before(lower, start)):
+                people = self._surnames.get(lower[start:end], ())
+                close = _close(word, people, lambda p: p.first_name)
+                word_start = start - 1 - len(word)
+                if close and is_whole_word(lower, word_start, end):
+                    found.append((word_start, end, tuple((p, "fuzzy") for p in close)))
+        return found
+
+
+def _keys(person: Person) -> Iterable[tuple[str, str]]:
+    """Each lower-cased way of writing a person, with how it names them."""
+    first, surname = person.first_name, person.surname
+    yield from _spellings(person.name, "full")
+    yield from _spellings(first, "first")
+    for alias in (person.preferred, *person.nicknames):
+        if alias:
+            how = "preferred" if alias == person.preferred else "nickname"
+            yield from _spellings(alias, how)
+            if surname and " " not in alias:
+                yield from _spellings(f"{alias} {surname}", "full")
+    if surname:
+        yield from _spellings(surname, "surname")
+        if person.role is not Role.PUPIL:
+            for title in TITLES:
+                for form in (title, f"{title}."):
+                    yield from _spellings(f"{form} {surname}", "surname")
+                    yield from _spellings(f"{form} {first[0]} {surname}", "surname")
+                    yield from _spellings(f"{form} {first[0]}. {surname}", "surname")
+
+
+def _spellings(name: str, how: str) -> Iterable[tuple[str, str]]:
+    key = " ".join(_plain_marks(name.lower()).split())
+    yield key, how
+    plain = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    if plain != key:
+        yield plain, how
+
+
+def _index(
+    people: tuple[Person, ...], names: Callable[[Person], list[str]]
+) -> dict[str, tuple[Person, ...]]:
+    found: dict[str, list[Person]] = defaultdict(list)
+    for person in people:
+        for name in names(person):
+            if name and person not in found[name.lower()]:
+                found[name.lower()].append(person)
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def lowered(text: str) -> str:
+    """The text lower-cased with its offsets kept (a few characters grow when lowered)."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return _plain_marks(lower)
+
+
+def _plain_marks(text: str) -> str:
+    for odd, plain in _SAME_AS:
+        if odd in text:
+            text = text.replace(odd, plain)
+    return text
+
+
+def is_whole_word(text: str, start: int, end: int) -> bool:
+    """No letter or digit glued on either side; "Isla's" counts, "Jayden-Lee" does not."""
+    if start > 0:
+        before = text[start - 1]
+        if before.isalnum() or (before in "-'" and start > 1 and text[start - 2].isalnum()):
+            return False
+    if end < len(text):
+        after = text[end]
+        if after.isalnum():
+            return False
+        if after == "-" and end + 1 < len(text) and text[end + 1].isalnum():
+            return False
+    return True
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before `start`, when exactly one space separates them."""
+    if start < 2 or text[start - 1] != " ":
+        return ""
+    word = text[max(0, start - 31) : start - 1].rsplit(" ", 1)[-1]
+    return word if word.isalpha() else ""
+
+
+def _close(word: str, people: Iterable[Person], part: Callable[[Person], str]) -> list[Person]:
+    """People whose name part is one edit from `word` (both 5+ letters, not equal)."""
+    out = []
+    for person in people:
+        target = part(person).lower()
+        long_enough = len(word) >= _FUZZY_MIN and len(target) >= _FUZZY_MIN
+        if long_enough and word != target and Levenshtein.distance(word, target) <= 1:
+            out.append(person)
+    return out
+
+
+def _longest_first(
+    hits: list[tuple[int, int, tuple[Entry, ...]]],
+) -> list[tuple[int, int, tuple[Entry, ...]]]:
+    """Non-overlapping hits, longest first: "Isla Mistry" wins over "Isla" at the same place."""
+    chosen: list[tuple[int, int, tuple[Entry, ...]]] = []
+    for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
+        if all(hit[1] <= c[0] or c[1] <= hit[0] for c in chosen):
+            chosen.append(hit)
+    return chosen
+
+
+def _judge(text: str, start: int, end: int, entries: tuple[Entry, ...]) -> list[Mention]:
+    """The mentions a hit stands for once the original text's case and context are read."""
+    best: dict[Person, str] = {}
+    for person, how in entries:
+        if person not in best or _HOW_RANK[how] < _HOW_RANK[best[person]]:
+            best[person] = how
+    evidence = text[start:end]
+    kept = []
+    for person, how in best.items():
+        certain = _certain(text, start, end, person, how)
+        if certain is not None:
+            kept.append((person, how, certain))
+    if " " in evidence and len(kept) > 1 and any(certain for _, _, certain in kept):
+        # "Mrs Whitlock" when the profile has a Mr and a Mrs Whitlock: the title decides.
+        kept = [entry for entry in kept if entry[2]]
+    shared = len(kept) > 1
+    return [
+        Mention(person, start, end, evidence, how, certain and not shared)
+        for person, how, certain in kept
+    ]
+
+
+def _certain(text: str, start: int, end: int, person: Person, how: str) -> bool | None:
+    """True for a sure mention, False for a guess, None for not a mention at all."""
+    if how == "fuzzy":
+        return False
+    if how == "full":
+        return True
+    if how == "surname" and " " in text[start:end].strip():
+        return _titled(text[start:end], person)
+    return _single(text, start, end, person, how)
+
+
+def _titled(evidence: str, person: Person) -> bool:
+    used = evidence.split()[0].lower().rstrip(".")
+    recorded = person.title.lower().rstrip(".")
+    if not recorded:
+        return False
+    clash = (used in _MALE_TITLES and recorded in _FEMALE_TITLES) or (
+        used in _FEMALE_TITLES and recorded in _MALE_TITLES
+    )
+    return not clash
+
+
+def _single(text: str, start: int, end: int, person: Person, how: str) -> bool | None:
+    word = text[start:end]
+    common = word.lower() in COMMON_WORD_NAMES
+    capitalised = word[0].isupper()
+    before = _PRECEDING.search(text, max(0, start - 20), start)
+    after = _FOLLOWING.match(text, end)
+    if how == "surname":
+        if not capitalised or common or (after and after.group(1).lower() in PLACE_WORDS):
+            return None
+        return False
+    if not capitalised:
+        return None if common else not any(c.isupper() for c in text)
+    if before and before.group(1).lower() in _ARTICLES:
+        return None
+    if after and after.group(1) == person.surname[:1].upper():
+        return True  # "Poppy T": the surname's initial settles it
+    followed = after is not None and _other_name(after.group(1), person)
+    if common and (followed or _sentence_start(text, start)):
+        return None if followed else False
+    return not followed
+
+
+def _other_name(word: str, person: Person) -> bool:
+    """A capitalised word after a first name that makes it someone else's ("Oscar Wilde")."""
+    if len(word) < 2 or not word[0].isupper() or word.lower() in _FOLLOW_OK:
+        return False
+    return word.lower() != person.surname.lower()
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    head = text[:start].rstrip()
+    return not head or head[-1] in ".!?:;\"'(-"

@@ -13,7 +13,14 @@ from importlib.metadata import entry_points
 
 from netiquette.detectors.base import Detector
 
-BUILTIN_DETECTORS: tuple[str, ...] = ("netiquette.detectors.friend_request:FriendRequestDetector",)
+BUILTIN_DETECTORS: tuple[str, ...] = (
+    "netiquette.detectors.friend_request:FriendRequestDetector",
+    "netiquette.detectors.contact:ContactDetailsDetector",
+    "netiquette.detectors.identifiers:IdentifiersDetector",
+    "netiquette.detectors.pupil_names:PupilNamesDetector",
+    "netiquette.detectors.special_category:SpecialCategoryDetector",
+    "netiquette.detectors.photo_consent:PhotoConsentDetector",
+)
 
 ENTRY_POINT_GROUP = "netiquette.detectors"
 

@@ -1,0 +1,182 @@
+"""Contact details: phone numbers, email addresses, home addresses, postcodes, dates of birth.
+
+Posting someone's number or address is the commonest personal-data slip in a parents'
+group ("message Gemma on 07700 900652"). Each check is gated by something cheap (a leading
+0 or +, an @, a digit) so that the costly parser runs only on text that could hold a number.
+
+Not personal data, so not flagged: the school's own addresses and role mailboxes
+(office@, admin@), numbers introduced as an office or a helpline, and numbers introduced as
+an order, reference or account number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import phonenumbers
+
+from netiquette.detectors.base import Analysis
+from netiquette.findings import Candidate, Note
+from netiquette.kinds import RuleKind
+from netiquette.people_words import words
+
+# Patterns that open with a character class are scanned fast by `re`, so each costly check
+# is gated by one of these, and boundaries are checked in Python.
+# A run of digits, spaces and brackets that could hold a phone number.
+_PHONE_GATE = re.compile(r"[0-9][0-9 ().-]{7,}[0-9]")
+# The inward half of a postcode ("2QN"), after a digit or a letter and a space.
+_POSTCODE_GATE = re.compile(r"[0-9] ?[0-9][A-Za-z]{2}\b|[0-9][A-Za-z] [0-9][A-Za-z]{2}\b")
+_HOUSE_GATE = re.compile(r"[0-9][A-Za-z]?,? [A-Z]")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+_POSTCODE = re.compile(r"[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}\b")
+# Upper case with or without the space, or lower case with it; never "y6 2nd".
+_POSTCODE_SHAPE = re.compile(
+    r"[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}"
+    r"|[a-z]{1,2}\d[a-z\d]? \d(?!st|nd|rd|th)[abd-hjlnp-uw-z]{2}"
+)
+_STREET = (
+    r"(?:Road|Rd|Street|St|Lane|Ln|Close|Avenue|Ave|Drive|Dr|Way|Crescent|Court|Ct|Place|"
+    r"Gardens|Grove|Terrace|Mews|Parade|Vale)"
+)
+_HOUSE = re.compile(rf"[0-9]{{1,4}}[A-Za-z]?,? (?:[A-Z][\w'’-]+ ){{1,3}}{_STREET}\b")
+_LIVES_AT = re.compile(
+    rf"\b(?:lives?|living|moved) (?:at|on|in|to) (?:[A-Z][\w'’-]+ ){{1,3}}{_STREET}\b"
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE = (
+    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}"
+    rf"(?:,? \d{{4}})?|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?)"
+)
+_BIRTH = re.compile(
+    rf"\b(?:date of birth|d\.?o\.?b\.?|birth ?date|born(?: on)?|birthday is(?: on)?)"
+    rf"[\s:,-]{{0,4}}(?:is |was |on )?{_DATE}\b",
+    re.IGNORECASE,
+)
+# Words that make a number something other than a person's phone.
+_NOT_PERSONAL = re.compile(
+    r"\b(?:order|ref|reference|invoice|account|acc|tracking|booking|policy|serial|case|ticket|"
+    r"membership|sort code|office|reception|helpline|childline|nspcc|switchboard|school on)\b"
+    r"[^.\n]{0,20}$",
+    re.IGNORECASE,
+)
+_ROLE_MAILBOXES = words(
+    "office admin info enquiries enquiry contact reception head headteacher pta hello "
+    "support bursar finance admissions clerk governors sendco senco"
+)
+_PHONE_PARSE_LIMIT = 20
+_PHONE_DIGITS = 9
+_DIGIT = re.compile(r"\d")
+# A number after these is a year group, a room or a page, not a house.
+_NOT_HOUSE = re.compile(r"\b(?:year|yr|y|class|room|page|table|bus|gate|no\.?|number)\s*$", re.I)
+
+
+class ContactDetailsDetector:
+    name = "contact-details"
+    kinds = frozenset({RuleKind.PERSONAL_DATA})
+
+    def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
+        text = analysis.text
+        if "@" in text:
+            yield from self._emails(text, analysis.context.school.websites)
+        lower = analysis.lower
+        if "live" in lower or "moved" in lower:
+            yield from self._found(_LIVES_AT.finditer(text), "a home address", "[address removed]")
+        if not _DIGIT.search(text):
+            return
+        gate = _PHONE_GATE.search(text)
+        if gate and sum(c.isdigit() for c in gate.group()) >= _PHONE_DIGITS:
+            yield from self._phones(text)
+        if _POSTCODE_GATE.search(text):
+            yield from self._found(_postcodes(text), "a postcode", "[postcode removed]")
+        if _HOUSE_GATE.search(text):
+            yield from self._found(_houses(text), "a home address", "[address removed]")
+        if "birth" in lower or "born" in lower or "dob" in lower or "d.o.b" in lower:
+            yield from self._births(text)
+
+    def _phones(self, text: str) -> Iterable[Candidate]:
+        matcher = phonenumbers.PhoneNumberMatcher(
+            text, "GB", leniency=phonenumbers.Leniency.POSSIBLE, max_tries=_PHONE_PARSE_LIMIT
+        )
+        for match in matcher:
+            raw = match.raw_string
+            digits = sum(c.isdigit() for c in raw)
+            if digits < _PHONE_DIGITS or raw[0] not in "+(0":
+                continue
+            if _NOT_PERSONAL.search(text, 0, match.start):
+                continue
+            if match.start > 0 and text[match.start - 1].isalnum():
+                continue
+            yield self._candidate(
+                match.start, match.end, raw, "a phone number", "[phone number removed]"
+            )
+
+    def _emails(self, text: str, websites: tuple[str, ...]) -> Iterable[Candidate]:
+        for match in _EMAIL.finditer(text):
+            domain = match.group(1).lower()
+            local = match.group()[: match.start(1) - match.start() - 1].lower()
+            if _school_domain(domain, websites) or local in _ROLE_MAILBOXES:
+                continue
+            yield self._candidate(
+                match.start(), match.end(), match.group(), "an email address", "[email removed]"
+            )
+
+    def _found(
+        self, matches: Iterable[re.Match[str]], what: str, redaction: str
+    ) -> Iterable[Candidate]:
+        for match in matches:
+            yield self._candidate(match.start(), match.end(), match.group(), what, redaction)
+
+    def _births(self, text: str) -> Iterable[Candidate]:
+        for match in _BIRTH.finditer(text):
+            yield Candidate(
+                kind=RuleKind.PERSONAL_DATA,
+                start=match.start(),
+                end=match.end(),
+                evidence=match.group(),
+                message="The post gives someone's date of birth.",
+                suggestion="Remove the date of birth; it can be used to identify a child.",
+                detector=self.name,
+                topic="identifiers",
+                redaction="[date of birth removed]",
+            )
+
+    def _candidate(
+        self, start: int, end: int, evidence: str, what: str, redaction: str
+    ) -> Candidate:
+        return Candidate(
+            kind=RuleKind.PERSONAL_DATA,
+            start=start,
+            end=end,
+            evidence=evidence,
+            message=f"The post gives {what}, which is someone's personal contact detail.",
+            suggestion=f"Remove {what}; ask people to get in touch privately instead.",
+            detector=self.name,
+            topic="contact-details",
+            redaction=redaction,
+        )
+
+
+def _postcodes(text: str) -> Iterable[re.Match[str]]:
+    for match in _POSTCODE.finditer(text):
+        start = match.start()
+        if start > 0 and text[start - 1].isalnum():
+            continue
+        if _POSTCODE_SHAPE.fullmatch(match.group()):
+            yield match
+
+
+def _houses(text: str) -> Iterable[re.Match[str]]:
+    for match in _HOUSE.finditer(text):
+        start = match.start()
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,/:£$"):
+            continue
+        if not _NOT_HOUSE.search(text, max(0, start - 8), start):
+            yield match
+
+
+def _school_domain(domain: str, websites: tuple[str, ...]) -> bool:
+    return any(domain == site or domain.endswith(f".{site}") for site in websites)

@@ -1,0 +1,152 @@
+"""Pupils named in a post when their parents have not agreed to the name being used.
+
+What the school's users expect, and why the detector behaves as it does:
+
+- A full name, or a first name that only one person at the school has ("lets all tell
+  Jayden"), names the pupil: in a community of a few hundred families a first name with a
+  year group or a class is as good as a full name. That is a breach of a must-not clause.
+- A guess (a misspelling, a first name several people share, a lower-case word in ordinary
+  prose, "the Pollard boy") is capped at review: a person should look, the post should not
+  be blocked on a guess.
+- A pupil whose name consent is recorded is not flagged at all: thanking Freya by name is
+  what the consent is for.
+- A parent naming their own child (known from the item's `author`, or written "my son
+  Jayden") is capped at review. The parent is the one who gives or withholds consent, so it
+  is not clearly a breach, but the school's record says no and the post still ties a named
+  child to the school in public: worth a second look, not a block. A pupil naming
+  themselves is treated the same way.
+- A direct message to one person is not publishing, so a name in it is not flagged (bullying
+  in a message is the cyber-bullying detector's business).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import groupby
+
+from netiquette.detectors.base import Analysis, Mention
+from netiquette.findings import Candidate, Note
+from netiquette.kinds import Channel, Role, RuleKind, Severity
+from netiquette.school import Person
+
+# A bare surname followed by one of these means a child ("the Pollard boy", "Osei twins").
+_CHILD_AFTER_SURNAME = re.compile(
+    r"\s(?:boy|girl|lad|lass|kid|kids|child|children|twins?|family|brothers?|sisters?|"
+    r"son|daughter)\b",
+    re.IGNORECASE,
+)
+_OWN_CHILD = re.compile(
+    r"\b(?:my|our) (?:(?:little|eldest|youngest|middle|oldest|lovely|gorgeous) )?"
+    r"(?:son|daughter|boy|girl|lad|child|kid|princess|little one|one|man|monkey)?,?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class PupilReference:
+    """A place in the text that refers to one (or, when unsure, one of several) pupils."""
+
+    start: int
+    end: int
+    evidence: str
+    pupils: tuple[Person, ...]
+    how: str
+    certain: bool
+
+
+def pupil_references(analysis: Analysis) -> list[PupilReference]:
+    """Pupils referred to by name (or surname with "boy", "family"...), grouped by place."""
+    found = []
+    mentions = sorted(analysis.mentions, key=lambda m: (m.start, m.end))
+    for (start, end), group in groupby(mentions, key=lambda m: (m.start, m.end)):
+        reference = _reference(analysis.text, start, end, list(group))
+        if reference is not None:
+            found.append(reference)
+    return found
+
+
+def _reference(text: str, start: int, end: int, group: list[Mention]) -> PupilReference | None:
+    pupils = tuple(m.person for m in group if m.person.role is Role.PUPIL)
+    if not pupils:
+        return None
+    how = group[0].how
+    if how == "surname" and not _CHILD_AFTER_SURNAME.match(text, end):
+        return None
+    certain = len(group) == 1 and group[0].certain and how != "surname"
+    return PupilReference(start, end, group[0].evidence, pupils, how, certain)
+
+
+class PupilNamesDetector:
+    name = "pupil-names"
+    kinds = frozenset({RuleKind.PERSONAL_DATA})
+
+    def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
+        if analysis.channel is Channel.DIRECT or not analysis.mentions:
+            return
+        for reference in pupil_references(analysis):
+            unconsented = [p for p in reference.pupils if not p.consent.name]
+            if unconsented:
+                yield self._candidate(analysis, reference, unconsented)
+
+    def _candidate(
+        self, analysis: Analysis, reference: PupilReference, unconsented: list[Person]
+    ) -> Candidate:
+        pupil = unconsented[0]
+        own = _own_child(analysis, reference, pupil)
+        sure = reference.certain and len(unconsented) == len(reference.pupils) and not own
+        cap = Severity.BLOCK if sure else Severity.REVIEW
+        return Candidate(
+            kind=RuleKind.PERSONAL_DATA,
+            start=reference.start,
+            end=reference.end,
+            evidence=reference.evidence,
+            message=_message(reference, pupil, sure, own),
+            suggestion="Use initials or leave the name out; the school has no consent to name "
+            "this pupil.",
+            detector=self.name,
+            score=1.0 if sure else 0.6,
+            max_severity=cap,
+            topic="pupil-names",
+            redaction=_initials(reference, pupil),
+            details={"how": reference.how, "certain": sure},
+        )
+
+
+def _message(reference: PupilReference, pupil: Person, sure: bool, own: bool) -> str:
+    year = f", Year {pupil.year}" if pupil.year else ""
+    if own:
+        return (
+            f"The post names {pupil.name} (pupil{year}), who seems to be the author's own "
+            "child; the school has no consent recorded to use this name."
+        )
+    if sure:
+        return (
+            f"The post names {pupil.name} (pupil{year}); the school has no consent from "
+            "their parents or carers to use this pupil's name."
+        )
+    return (
+        f"“{reference.evidence}” may refer to {pupil.name} (pupil{year}), whose name the "
+        "school has no consent to use."
+    )
+
+
+def _own_child(analysis: Analysis, reference: PupilReference, pupil: Person) -> bool:
+    """Whether the author is this pupil, or their parent (recorded, or "my son Jayden")."""
+    post = analysis.post
+    author = analysis.context.school.person(post.author) if post and post.author else None
+    if author is not None:
+        if author == pupil:
+            return True
+        children = {child.casefold() for child in author.children}
+        if pupil.name.casefold() in children:
+            return True
+    head = analysis.text[max(0, reference.start - 40) : reference.start]
+    return analysis.role is Role.PARENT and _OWN_CHILD.search(head) is not None
+
+
+def _initials(reference: PupilReference, pupil: Person) -> str:
+    if reference.how == "full":
+        return pupil.initials
+    return "".join(f"{word[0].upper()}." for word in reference.evidence.split() if word)

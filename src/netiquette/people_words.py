@@ -1,0 +1,39 @@
+"""Word lists for finding people: names that are also everyday words, and place words.
+
+Kept apart from `people.py` so the lists can grow without crowding the matching logic. The
+lists are short on purpose: they only decide how much care a one-word name needs.
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    """A set of words written as one block of text, which reads better than a long list."""
+    return frozenset(text.split())
+
+
+# Given names (and a few surnames) that are also ordinary English words, titles of things or
+# months: alone and in lower case they are the word, not the person.
+COMMON_WORD_NAMES = words(
+    """
+    amber angel april art august autumn baker bailey bell belle berry bill billy blossom bob
+    bonnie brandy brook brooke buddy candy carol chance chase cherry chip christian clay cliff
+    cook cooper crystal daisy dale dawn dean dell destiny dot drew duke earl eve faith fern
+    fisher forest frank gay gene ginger glen glory grace guy hazel heather holly honey hope
+    hunter iris ivy jack jade jasmine jay jewel jim joy june king lily lucky mark marsh mason
+    matt max may miles millie miller misty mo nick norm olive opal oscar page paris pat patience
+    pearl penny pepper poppy rain ray red reed rich river rob robin rock rocky rose rosemary ruby
+    rusty sage sandy scarlett shadow shelley sky skye sonny spring star stone storm summer sunny
+    taylor teddy victor violet wade ward will willow winter wren young
+    brown green white black wood hall hill price wells lane field street banks rivers
+    """
+)
+
+# Words after a bare surname that make it a place or an organisation ("Fenwick Road").
+PLACE_WORDS = words(
+    """
+    road rd street st lane close avenue ave drive way crescent court place gardens grove
+    terrace walk mews row hill rise view square park parade green vale primary school academy
+    college hall house centre center church farm estate station surgery library bridge
+    """
+)

@@ -1,0 +1,99 @@
+"""Contact details: phone numbers, emails, addresses, postcodes and dates of birth."""
+
+from __future__ import annotations
+
+import pytest
+
+from netiquette.detectors.base import Analysis, Context
+from netiquette.detectors.contact import ContactDetailsDetector
+from netiquette.engine import Engine
+from netiquette.findings import Candidate
+from netiquette.items import parse_item
+from netiquette.kinds import RuleKind, Severity
+from netiquette.policy import Policy
+from netiquette.school import School
+
+
+def spans(policy: Policy, school: School, text: str) -> list[tuple[str, str]]:
+    analysis = Analysis(parse_item({"id": "t", "text": text}), Context(policy, school))
+    found = [c for c in ContactDetailsDetector().detect(analysis) if isinstance(c, Candidate)]
+    for candidate in found:
+        assert text[candidate.start : candidate.end] == candidate.evidence
+    return [(c.evidence, c.topic) for c in sorted(found, key=lambda c: c.start)]
+
+
+PHONE, IDS = "contact-details", "identifiers"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("her mobile is 07700 900184. She said", [("07700 900184", PHONE)]),
+        ("text me 07700900184 x", [("07700900184", PHONE)]),
+        ("call +44 7700 900123 tonight", [("+44 7700 900123", PHONE)]),
+        ("landline (01632) 960123 after six", [("(01632) 960123", PHONE)]),
+        ("ring +44 (0)20 7946 0018", [("+44 (0)20 7946 0018", PHONE)]),
+        (
+            "it's 0161 496 0000 or 0161-496-0001",
+            [("0161 496 0000", PHONE), ("0161-496-0001", PHONE)],
+        ),
+        ("Message Gemma: 07700-900-652!", [("07700-900-652", PHONE)]),
+        ("email gemma.pollard82@inbox.example today", [("gemma.pollard82@inbox.example", PHONE)]),
+        ("Write to J.Smith+pta@mail.example.co.uk", [("J.Smith+pta@mail.example.co.uk", PHONE)]),
+        (
+            "He lives at 14 Larchfield Close, BK7 2QN.",
+            [("14 Larchfield Close", PHONE), ("BK7 2QN", PHONE)],
+        ),
+        ("Flat 3, 27a Mill Road", [("27a Mill Road", PHONE)]),
+        ("they moved to Orchard Grove last week", [("moved to Orchard Grove", PHONE)]),
+        ("postcode is bk7 2qn", [("bk7 2qn", PHONE)]),
+        ("SW1A 1AA is the one", [("SW1A 1AA", PHONE)]),
+        ("Isla Mistry, date of birth 14/03/2020.", [("date of birth 14/03/2020", IDS)]),
+        ("DOB: 3 March 2019", [("DOB: 3 March 2019", IDS)]),
+        ("she was born on 5th May 2018 at home", [("born on 5th May 2018", IDS)]),
+        ("His birthday is on 12 June", [("birthday is on 12 June", IDS)]),
+    ],
+)
+def test_it_finds_contact_details(
+    demo_policy: Policy, demo_school: School, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert spans(demo_policy, demo_school, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Year 5 trip on 14/03, back by 3.15pm.",
+        "Order number 07700 900123 arrived today",
+        "Booking ref: 01632960123",
+        "Call the school office on 01632 960000 to book",
+        "Childline is free on 0800 1111",
+        "We raised £1,240 for 12 charities in 2026-27",
+        "Email office@willowbank-primary.example with questions",
+        "Send it to admin@someschool.example",
+        "Follow @willowbank on the socials",
+        "The Year 4 Forest Way walk starts at 9",
+        "Room 12 Close to the hall",
+        "The lollipop lady on Fenwick Road is a star",
+        "in y6 2nd place again",
+        "Happy birthday Noah, 7 today!",
+        "born in 2019, so in Year 2",
+        "SATs week starts on 10 May",
+        "Sort code 40-12-76 and account 12345678",
+        "meet at 8.20 at the church car park",
+    ],
+)
+def test_it_leaves_other_numbers_and_words_alone(
+    demo_policy: Policy, demo_school: School, text: str
+) -> None:
+    assert spans(demo_policy, demo_school, text) == []
+
+
+def test_the_engine_blocks_a_phone_number_and_redacts_it(engine: Engine) -> None:
+    item = parse_item(
+        {"id": "p", "text": "Call me on 07700 900123 tonight", "author_role": "parent"}
+    )
+    result = engine.check(item)
+    (finding,) = [f for f in result.findings if f.kind is RuleKind.PERSONAL_DATA]
+    assert (finding.clause, finding.severity) == ("wb-2.2", Severity.BLOCK)
+    assert result.redacted == "Call me on [phone number removed] tonight"

@@ -1,0 +1,138 @@
+"""Finding the school's people in text: a table of texts and the mentions each must give."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from netiquette.people import PeopleIndex
+from netiquette.school import School, parse_school
+
+# An invented cast chosen for the hard parts: shared and common-word first names, a Mr and a
+# Mrs with one surname, a parent and a pupil with one surname, an accent, a nickname.
+CAST = {
+    "school": {"name": "Test Primary"},
+    "people": [
+        {"name": "Jayden Pollard", "role": "pupil", "year": 3},
+        {"name": "Gemma Pollard", "role": "parent", "children": ["Jayden Pollard"]},
+        {"name": "Isla Mistry", "role": "pupil", "year": 2},
+        {"name": "Oscar Lindqvist", "role": "pupil", "year": 4},
+        {"name": "Ruby Hart", "role": "pupil", "year": 1},
+        {"name": "Ruby Sandford", "role": "pupil", "year": 6},
+        {"name": "Poppy Trelawney", "role": "pupil", "year": 5},
+        {"name": "Will Tanner", "role": "pupil", "year": 5},
+        {"name": "Zoë Brennan", "role": "pupil", "year": 2},
+        {"name": "Kacper Nowicki", "role": "pupil", "nicknames": ["Kaz"]},
+        {"name": "Mohammed Rahman", "role": "pupil", "preferred": "Mo"},
+        {"name": "Noah Fenwick", "role": "pupil"},
+        {"name": "Stuart Whitlock", "title": "Mr", "role": "staff"},
+        {"name": "Anna Whitlock", "title": "Mrs", "role": "governor"},
+        {"name": "Laura Pengelly", "title": "Miss", "role": "staff"},
+        {"name": "Daniel Okafor", "title": "Mr", "role": "staff"},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def school() -> School:
+    return parse_school(CAST)
+
+
+@pytest.fixture(scope="module")
+def index(school: School) -> PeopleIndex:
+    return PeopleIndex(school.people)
+
+
+def found(index: PeopleIndex, text: str) -> list[tuple[str, str, str, bool]]:
+    return [(m.evidence, m.person.name, m.how, m.certain) for m in index.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Star of the week: Jayden Pollard!", [("Jayden Pollard", "Jayden Pollard", "full", True)]),
+        ("jayden pollard was great", [("jayden pollard", "Jayden Pollard", "full", True)]),
+        ("JAYDEN POLLARD", [("JAYDEN POLLARD", "Jayden Pollard", "full", True)]),
+        ("Jayden\nPollard ran", [("Jayden\nPollard", "Jayden Pollard", "full", True)]),
+        ("Well done Jayden", [("Jayden", "Jayden Pollard", "first", True)]),
+        ("Jayden's coat is here", [("Jayden", "Jayden Pollard", "first", True)]),
+        ("Jayden’s coat is here", [("Jayden", "Jayden Pollard", "first", True)]),
+        ("lets all tell jayden", [("jayden", "Jayden Pollard", "first", True)]),
+        # lower case in capitalised prose: only a guess
+        ("Everyone saw jayden there", [("jayden", "Jayden Pollard", "first", False)]),
+        ("Jaydon Pollard won", [("Jaydon Pollard", "Jayden Pollard", "fuzzy", False)]),
+        ("Isla Mistrey's coat", [("Isla Mistrey", "Isla Mistry", "fuzzy", False)]),
+        ("Well done Jayden Smith", [("Jayden", "Jayden Pollard", "first", False)]),
+        ("Isla's book bag", [("Isla", "Isla Mistry", "first", True)]),
+        ("Mr Whitlock miscounted", [("Mr Whitlock", "Stuart Whitlock", "surname", True)]),
+        ("Mrs Whitlock chaired it", [("Mrs Whitlock", "Anna Whitlock", "surname", True)]),
+        ("Mr. S. Whitlock", [("Mr. S. Whitlock", "Stuart Whitlock", "surname", True)]),
+        ("Miss Pengelly's class", [("Miss Pengelly", "Laura Pengelly", "surname", True)]),
+        ("Watch your back Okafor.", [("Okafor", "Daniel Okafor", "surname", False)]),
+        (
+            "the Pollard boy",
+            [
+                ("Pollard", "Gemma Pollard", "surname", False),
+                ("Pollard", "Jayden Pollard", "surname", False),
+            ],
+        ),
+        (
+            "Ruby was kind",
+            [("Ruby", "Ruby Hart", "first", False), ("Ruby", "Ruby Sandford", "first", False)],
+        ),
+        ("Ruby Hart won", [("Ruby Hart", "Ruby Hart", "full", True)]),
+        ("Kaz scored twice", [("Kaz", "Kacper Nowicki", "nickname", True)]),
+        ("Well done Mo!", [("Mo", "Mohammed Rahman", "preferred", True)]),
+        ("Mo came too", [("Mo", "Mohammed Rahman", "preferred", False)]),
+        (
+            "Zoe Brennan and Zoë Brennan",
+            [
+                ("Zoe Brennan", "Zoë Brennan", "full", True),
+                ("Zoë Brennan", "Zoë Brennan", "full", True),
+            ],
+        ),
+        ("Poppy T was there", [("Poppy", "Poppy Trelawney", "first", True)]),
+        ("Will Tanner is in", [("Will Tanner", "Will Tanner", "full", True)]),
+    ],
+)
+def test_it_finds_the_people_a_text_names(
+    index: PeopleIndex, text: str, expected: list[tuple[str, str, str, bool]]
+) -> None:
+    assert found(index, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oscars night at the cinema",
+        "Whoever did that dance deserves an Oscar",
+        "She wore ruby slippers",
+        "I will be there at 3",
+        "Buy a poppy for the Poppy Appeal",
+        "Oscar Wilde wrote it",
+        "The lollipop lady on Fenwick Road",
+        "Jayden-Lee came round",
+        "Islay whisky tasting",
+        "McPollard and Pollardson",
+        "mistry and pollard in lower case",
+    ],
+)
+def test_it_does_not_mistake_words_and_other_people(index: PeopleIndex, text: str) -> None:
+    assert found(index, text) == []
+
+
+def test_a_full_name_is_preferred_to_its_first_name_at_the_same_place(index: PeopleIndex) -> None:
+    (mention,) = index.find("Isla Mistry, Year 2")
+    assert (mention.start, mention.end, mention.how) == (0, 11, "full")
+
+
+def test_an_index_pickles_as_its_people_and_still_works(index: PeopleIndex) -> None:
+    clone = pickle.loads(pickle.dumps(index))
+    text = "Jaydon Pollard and Mr Whitlock"
+    assert clone.find(text) == index.find(text)
+    assert b"Automaton" not in pickle.dumps(index)
+
+
+def test_an_empty_school_finds_nobody() -> None:
+    assert PeopleIndex([]).find("Jayden Pollard") == []
