@@ -20,6 +20,8 @@ BUILTIN_DETECTORS: tuple[str, ...] = (
     "netiquette.detectors.pupil_names:PupilNamesDetector",
     "netiquette.detectors.special_category:SpecialCategoryDetector",
     "netiquette.detectors.photo_consent:PhotoConsentDetector",
+    "netiquette.detectors.abuse:AbuseDetector",
+    "netiquette.detectors.language:LanguageDetector",
 )
 
 ENTRY_POINT_GROUP = "netiquette.detectors"

@@ -1,0 +1,210 @@
+"""Patterns for what a word model weighs poorly: threats, incitement, exclusion, framing.
+
+They run on normalised text (lower case, disguises undone, words separated by single
+spaces). Hostile patterns say what a post does; framing patterns say how it is said: quoted
+or reported to condemn it, negated, or a harmless idiom. The detectors combine both with the
+model's scores.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from netiquette.abuse_model.lexicon import DEHUMANISING, IDENTITIES, SLURS
+
+
+def _alt(words: frozenset[str] | set[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_ID = rf"(?:(?:{_alt(IDENTITIES)})(?: people| families| kids| children| men| women)?)"
+_DEH = _alt(DEHUMANISING)
+_YOU = r"(?:you|ya|youre|your|ur|yourself)"
+_PERSON = rf"(?:{_YOU}|him|her|them|someone|somebody|@user)"
+_WILL = r"(?:ill|i will|im going to|im gonna|i am going to|gonna|going to|we will|well|were going to|ima)"
+_HARM = (
+    r"(?:kill|murder|stab|shoot|batter|beat|punch|smack|hurt|bash|deck|jump|smash|slap|kick|"
+    r"strangle|burn|drown|shank|merk|knock|break)"
+)
+_NEG_ATTR = (
+    r"(?:disgusting|filthy|dirty|stupid|evil|lazy|worthless|pathetic|inferior|dangerous|vile|"
+    r"a disgrace|a burden|a threat|criminals|thieves|liars|terrorists|rapists|scroungers|"
+    r"sick|mentally ill|not human|not real|ignorant|backwards|useless|the worst|a drain|a problem|freaks|"
+    r"perverts|groomers|subhuman|trash|scum|" + _DEH + ")"
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A hostile pattern: what it means, how sure it is, and whether it aims at one person."""
+
+    name: str
+    pattern: re.Pattern[str]
+    score: float
+    aimed: bool
+    abuse: bool = True
+
+
+def _cue(name: str, pattern: str, score: float, aimed: bool, abuse: bool = True) -> Cue:
+    return Cue(name, re.compile(pattern), score, aimed, abuse)
+
+
+CUES: tuple[Cue, ...] = (
+    _cue(
+        "self-harm incitement",
+        rf"\b(?:(?:go |just |should )?(?:kill|hang|cut|end) {_YOU}|kill yourself|"
+        r"kill urself|neck yourself|drink bleach|go (?:and )?die|jump off a (?:bridge|cliff|roof)|"
+        rf"(?:world|everyone) (?:would be|is) better (?:off )?without {_YOU}|"
+        rf"nobody would (?:care|miss {_YOU}) if {_YOU}|favour and (?:die|disappear|end it)|"
+        r"should (?:just )?kill (?:him|her|them)sel(?:f|ves))\b",
+        0.97,
+        True,
+    ),
+    _cue(
+        "threat", rf"\b{_WILL} (?:\w+ ){{0,2}}{_HARM}\w* (?:up |in |out )?{_PERSON}\b", 0.93, True
+    ),
+    _cue(
+        "threat",
+        rf"\b{_YOU} (?:are |re |r )?(?:getting|gonna get|going to get) "
+        r"(?:jumped|battered|beaten|smashed|stabbed|merked|shanked|done in|hurt|it)\b",
+        0.95,
+        True,
+    ),
+    _cue(
+        "threat",
+        rf"\b(?:watch {_YOU} back|i know where {_YOU} live|i know which car|"
+        rf"(?:{_YOU} will|youll|ull) (?:regret|pay for)|{_YOU} will be sorry|dead meat|"
+        rf"{_YOU} (?:are |re )?dead (?:tomorrow|after school|when)|dont test me|"
+        rf"(?:wait|wait till|wait until) i (?:see|get) {_YOU}|tell everyone {_YOU} secret|"
+        rf"make {_YOU} life hell|(?:smash|kick|kick in) {_YOU} (?:face|head)|"
+        rf"break {_YOU} (?:neck|legs|arms|face|nose)|through the window|"
+        rf"hope {_PERSON} (?:\w+ ){{0,6}}(?:die|dies|break \w+ neck|get hit|gets hit|rot))\b",
+        0.93,
+        True,
+    ),
+    _cue(
+        "threat to a group",
+        rf"\b(?:{_WILL}|want to|would love to|d love to|should|lets) "
+        rf"(?:\w+ ){{0,1}}{_HARM}\w* (?:all |every |some |the |those |these )?{_ID}",
+        0.95,
+        False,
+    ),
+    _cue(
+        "threat to a group",
+        rf"\b{_ID} (?:should|must|need to|deserve to|ought to) (?:all )?"
+        r"(?:be )?(?:die|killed|shot|hanged|gassed|burned|burnt|deported|exterminated|wiped out|"
+        r"locked up|sent back|beaten|thrown out|banned)\b|\bdeath to\b",
+        0.95,
+        False,
+    ),
+    _cue(
+        "identity hate",
+        rf"\bi (?:(?!dont |never |do not |didnt |wont )\w+ )?(?:hate|despise|loathe|detest|cant stand) "
+        rf"(?:all |the |those |these )?{_ID}\b",
+        0.9,
+        False,
+    ),
+    _cue(
+        "identity hate",
+        rf"\b{_ID} (?:are|r|is) (?:all |just |such |so |nothing but |literally "
+        rf"|a bunch of |basically |the )?{_NEG_ATTR}\b",
+        0.9,
+        False,
+    ),
+    _cue(
+        "identity hate",
+        rf"\b(?:too many {_ID}|{_ID} (?:dont|do not|dont) belong|"
+        rf"{_ID} should (?:go back|leave|get out|have their own)|never trust (?:a|an) {_ID}|"
+        rf"{_ID} (?:always )?get special treatment|{_ID} (?:are )?(?:ruining|taking over|"
+        rf"invading|destroying)|{_ID} (?:make me sick|cant be trusted)|go back to (?:your|ur) own country)\b",
+        0.9,
+        False,
+    ),
+    _cue(
+        "identity hate",
+        rf"\b(?:fuck|fucking|screw|to hell with|down with|ban|no more) "
+        rf"(?:off )?(?:all |the |those |these )?{_ID}\b",
+        0.9,
+        False,
+    ),
+    _cue(
+        "demeaning a group",
+        r"\b(?:half of them|all of them|most of them|the (?:parents|families)"
+        r"(?: here| round here)?|these (?:parents|families|people)) (?:are|r) (?:\w+ ){0,2}"
+        r"(?:thick|stupid|scroungers|idiots|morons|scum|animals|useless|lowlifes?)\b",
+        0.85,
+        False,
+    ),
+    _cue("slur", rf"\b(?:{_alt(SLURS)})s?\b", 0.9, False),
+    _cue(
+        "identity taunt",
+        rf"\b(?:{_YOU}|youre|you are) (?:so |such a |a |an |proper )?"
+        r"(?:gay|lesbian|autistic|retarded|a retard|a spaz)\b",
+        0.85,
+        True,
+    ),
+    _cue(
+        "dehumanising",
+        rf"\b(?:{_YOU}|you are|youre|they are|theyre|these people are) "
+        rf"(?:absolute |total |just |nothing but |such )?(?:{_DEH})\b",
+        0.85,
+        True,
+    ),
+    _cue(
+        "exclusion",
+        r"\b(?:nobody|no one|noone) (?:wants|likes|cares about|will sit with|"
+        r"wants to (?:sit|play|talk) with) (?:you|her|him|them)\b|\beveryone hates (?:you|her|him)\b"
+        r"|\b(?:lets|let us) all (?:ignore|unfollow|block|tell)\b|\beveryone (?:unfollow|block|ignore)\b"
+        r"|\b(?:dont|do not) (?:invite|let \w+ play|sit with|talk to)\b|\bpass it on\b"
+        r"|\bshare if (?:you|u) agree\b|\bso (?:he|she|they) (?:doesnt|dont) come\b"
+        r"|\bkick \w+ out of the (?:group|chat)\b|\b(?:youre|you are|ur) not (?:welcome|invited|wanted)\b",
+        0.9,
+        True,
+        abuse=False,
+    ),
+    _cue(
+        "mockery",
+        r"\b(?:smells|stinks|from the charity shop|so fat|so ugly|looks like a pig|"
+        r"no wonder (?:he|she|you)(?:s| is| are|re)? (?:still single|alone|got no friends)|"
+        r"waste of space|rudest (?:woman|man|person) alive|(?:fat|ugly) ,? ?(?:miserable|useless))\b",
+        0.88,
+        True,
+        abuse=False,
+    ),
+    _cue(
+        "harassment",
+        r"\b(?:answer me|(?:why|y) (?:are|r) (?:you|u) ignoring me|"
+        r"(?:keep|ll keep) messaging|send me (?:a )?pics?)\b",
+        0.88,
+        True,
+        abuse=False,
+    ),
+)
+
+# Framing: the post condemns, reports or quotes abuse rather than committing it.
+REPORTED = re.compile(
+    r"\b(?:(?:called|calling|call|calls) (?:me|him|her|them|us|my \w+|our \w+|\w+)|"
+    r"(?:was|were|been|being|got) called|told (?:me|him|her|them|my \w+) to|"
+    r"(?:someone|somebody|a boy|a girl|they|he|she|people) (?:wrote|said|posted|shouted|keeps? saying|"
+    r"keeps? calling)|has been reported|have reported|ve reported|reported (?:it|this|them)|"
+    r"screenshots?|hate speech|is (?:racist|homophobic|sexist|not ok|never ok|unacceptable|vile|"
+    r"disgusting|wrong|hurtful|harmful)|no place (?:here|in|for)|should be ashamed|"
+    r"stop (?:calling|saying)|(?:never|not) (?:ok|okay|acceptable) to|(?:saying|calling) \w+|"
+    r"if you think|people who (?:say|call|think)|anyone who (?:says|calls|tells)|words like|"
+    r"please report|talk to your kids)\b"
+)
+QUOTE_CHARS = "\"“”‘’'"
+NEGATED = re.compile(
+    r"\b(?:not|never|dont|doesnt|didnt|isnt|arent|wouldnt|shouldnt|nobody should|no one should|"
+    r"nothing wrong with|its not true|no \w+ deserves?)\b"
+)
+# Harmless uses of violent words: success, tiredness, objects, sport results.
+IDIOMS = re.compile(
+    r"\b(?:(?:killed|smashed|nailed|slayed|destroyed|aced) (?:it|their|the|our)|"
+    r"kill me now|could murder|killing me|dying to|knock them dead|break a leg|"
+    r"(?:got|were|was) (?:battered|hammered|beaten|thrashed)|nearly died laughing|"
+    r"(?:kill|strangle|smash|murder) (?:this|that|the) (?:printer|wifi|laptop|photocopier|kettle|"
+    r"traffic|computer|phone|weather)|is murder)\b"
+)
+SELF_REFERENCE = re.compile(r"\b(?:kill me|kill myself|i want to die|kms)\b")

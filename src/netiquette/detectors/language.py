@@ -1,0 +1,63 @@
+"""Inappropriate language: swearing and vulgarity, even when it is aimed at no one.
+
+Swear words are found after disguises are undone ("f***", "sh1t", "f u c k"), so masking a
+word does not make it polite. Each one is a finding with a masked safe version; the school's
+policy decides whether that blocks or asks for a review. The model's profanity score adds
+vulgar phrasing the word list lacks, only when it is sure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from netiquette.abuse_model.lexicon import MILD_PROFANITY, PROFANITY
+from netiquette.detectors.abuse import read
+from netiquette.detectors.base import Analysis
+from netiquette.findings import Candidate, Note
+from netiquette.kinds import RuleKind, Severity
+
+LANGUAGE_DEFAULT = 0.5
+MODEL_ONLY = 0.97
+
+
+class LanguageDetector:
+    name = "language"
+    kinds = frozenset({RuleKind.INAPPROPRIATE_LANGUAGE})
+
+    def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
+        if not analysis.text.strip():
+            return
+        reading = read(analysis.text, analysis.context.school)
+        threshold = analysis.context.policy.threshold("inappropriate-language", LANGUAGE_DEFAULT)
+        found = False
+        for token in reading.norm.tokens:
+            if token.text not in PROFANITY:
+                continue
+            score = 0.7 if token.text in MILD_PROFANITY else 0.95
+            if score >= threshold:
+                found = True
+                yield self._candidate(analysis.text, token.start, token.end, score)
+        if not found and reading.scores.profanity >= max(threshold, MODEL_ONLY):
+            tokens = reading.norm.tokens
+            yield self._candidate(
+                analysis.text, tokens[0].start, tokens[-1].end, reading.scores.profanity
+            )
+
+    def _candidate(self, text: str, start: int, end: int, score: float) -> Candidate:
+        word = text[start:end]
+        return Candidate(
+            kind=RuleKind.INAPPROPRIATE_LANGUAGE,
+            start=start,
+            end=end,
+            evidence=word,
+            message=f"“{word}” is swearing or vulgar language.",
+            suggestion="Say it without the swearing; the point lands better without it.",
+            detector=self.name,
+            score=round(score, 3),
+            max_severity=Severity.BLOCK if score >= 0.9 else Severity.REVIEW,
+            redaction=_mask(word) if end - start < 40 else None,
+        )
+
+
+def _mask(word: str) -> str:
+    return word[:1] + "*" * max(1, len(word) - 1)

@@ -1,0 +1,119 @@
+"""Tables of posts for the abuse and language detectors, run through the real engine."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from netiquette.detectors.abuse import AbuseDetector
+from netiquette.detectors.language import LanguageDetector
+from netiquette.detectors.registry import BUILTIN_DETECTORS
+from netiquette.engine import Engine
+from netiquette.items import Item
+from netiquette.kinds import Channel, RuleKind
+from netiquette.policy import Policy
+from netiquette.school import School
+
+ROOT = Path(__file__).resolve().parents[2]
+ABUSE, BULLYING, LANGUAGE = (
+    RuleKind.ABUSE,
+    RuleKind.CYBERBULLYING,
+    RuleKind.INAPPROPRIATE_LANGUAGE,
+)
+
+
+@pytest.fixture(scope="module")
+def checker(demo_policy: Policy, demo_school: School) -> Engine:
+    return Engine(demo_policy, demo_school, [AbuseDetector(), LanguageDetector()])
+
+
+def kinds(engine: Engine, text: str, channel: Channel | None = None) -> set[RuleKind]:
+    return engine.check(Item(id="t", text=text, channel=channel)).kinds
+
+
+MUST_FIND = [
+    ("Immigrants are vermin", {ABUSE}),
+    ("I hate gay people", {ABUSE}),
+    ("All Muslims should be deported", {ABUSE}),
+    ("I'll batter you after school", {ABUSE}),
+    ("you're getting jumped tomorrow", {ABUSE}),
+    ("shut up you faggot", {ABUSE}),
+    ("go and kill yourself", {ABUSE}),
+    ("I h4te imm1grants", {ABUSE}),
+    ("wom3n are trash", {ABUSE}),
+    ("this is so f***ing annoying", {LANGUAGE}),
+    ("what a crap day", {LANGUAGE}),
+]
+MUST_PASS = [
+    "I would never call her stupid",
+    "Black people are not criminals",
+    "Someone called my son a paki today, this has been reported",
+    "Saying disabled people are a burden is vile",
+    "Happy Eid to all our Muslim families",
+    "I'm a proud lesbian mum",
+    "We killed it at sports day",
+    "Year 6 smashed their SATs",
+    "Kill me now, so many reports to write",
+    "This printer is useless, I could strangle it",
+    "Look at the pictures from the trip, a brilliant day",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MUST_FIND)
+def test_it_finds(checker: Engine, text: str, expected: set[RuleKind]) -> None:
+    found = kinds(checker, text)
+    assert expected <= found
+    if expected == {LANGUAGE}:
+        assert ABUSE not in found
+
+
+@pytest.mark.parametrize("text", MUST_PASS)
+def test_it_passes(checker: Engine, text: str) -> None:
+    assert not kinds(checker, text) & {ABUSE, BULLYING}
+
+
+def test_it_calls_exclusion_of_a_named_pupil_cyberbullying(checker: Engine) -> None:
+    # Invented pupils from the demo school are named; exclusion alone is not "abuse".
+    pupil = next(p for p in checker.school.people if p.role.value == "pupil")
+    first = pupil.name.split()[0]
+    found = kinds(checker, f"lets all tell {first} the party is off so they dont come")
+    assert BULLYING in found
+
+
+def test_it_calls_you_in_a_direct_message_cyberbullying(checker: Engine) -> None:
+    assert BULLYING in kinds(checker, "nobody wants u at the party", Channel.DIRECT)
+    assert BULLYING not in kinds(checker, "nobody wants u at the party", Channel.PERSONAL)
+
+
+def test_it_notes_quoted_abuse_without_blaming_the_reporter(checker: Engine) -> None:
+    result = checker.check(Item(id="q", text='He wrote "gay people are disgusting" on the wall'))
+    assert not result.kinds & {ABUSE, BULLYING}
+    assert any(note.quoted and note.kind is ABUSE for note in result.notes)
+
+
+def test_it_points_at_the_words_written(checker: Engine) -> None:
+    text = "honestly f u c k this"
+    finding = next(f for f in checker.check(Item(id="s", text=text)).findings)
+    assert text[finding.start : finding.end] == "f u c k"
+
+
+def test_it_takes_thresholds_from_the_policy(demo_policy: Policy, demo_school: School) -> None:
+    strict = Policy(**{**demo_policy.__dict__, "thresholds": {"abuse": 0.99}})
+    engine = Engine(strict, demo_school, [AbuseDetector()])
+    assert ABUSE not in kinds(engine, "I hate gay people")
+
+
+def test_it_is_registered() -> None:
+    assert "netiquette.detectors.abuse:AbuseDetector" in BUILTIN_DETECTORS
+    assert "netiquette.detectors.language:LanguageDetector" in BUILTIN_DETECTORS
+
+
+def test_the_functional_holdout_meets_the_targets() -> None:
+    sys.path.insert(0, str(ROOT / "training"))
+    from functional_eval import run
+
+    scores = run()
+    assert sum(p for p, _ in scores.values()) / sum(t for _, t in scores.values()) >= 0.8
+    assert all(passed / total >= 0.5 for passed, total in scores.values())

@@ -1,0 +1,56 @@
+"""The packaged model: loads from the installed package, is calibrated, records its inputs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+
+from netiquette.abuse_model import HEADS, load_model
+from netiquette.abuse_model.features import BIAS, features
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_it_loads_from_the_package_and_is_small() -> None:
+    model = load_model()
+    assert model.weights.shape == (len(model.index), len(HEADS))
+    artifact = ROOT / "src" / "netiquette" / "abuse_model" / "abuse-model.npz"
+    assert artifact.stat().st_size < 5_000_000
+
+
+def test_it_records_the_hash_of_every_input() -> None:
+    inputs = load_model().metadata["inputs"]
+    assert len(inputs) == 5
+    assert all(re.fullmatch(r"[0-9a-f]{64}", digest) for digest in inputs.values())
+    assert load_model().metadata["seed"] == 20260
+
+
+def test_its_scores_are_probabilities_ordered_sensibly() -> None:
+    p = load_model().predict(["what a lovely assembly", "this is fucking shit", ""])
+    assert p.shape == (3, 3)
+    assert ((p >= 0) & (p <= 1)).all()
+    assert p[1, 1] > 0.8 > p[0, 1]
+
+
+def test_batch_and_single_paths_agree() -> None:
+    model = load_model()
+    texts = ["I hate this", "you are a clown", "Year 6 smashed it"]
+    batch = model.predict(texts)
+    single = np.array([[s.abuse, s.profanity, s.aimed] for s in map(model.score, texts)])
+    assert np.allclose(batch, single, atol=1e-5)
+
+
+def test_calibration_is_roughly_honest_on_the_public_test_split() -> None:
+    # The held-out macro-F1 recorded at training time must be better than chance.
+    f1 = load_model().metadata["heldout_macro_f1"]
+    assert f1["davidson2017"]["profanity"] > 0.8
+    assert f1["davidson2017"]["abuse"] > 0.55
+
+
+def test_features_mark_negation_quotes_and_classes() -> None:
+    feats = features(["muslims", "are", "not", "scum"])
+    assert feats[0] == BIAS
+    assert "<id>" in feats and "n:<dehum>" in feats
+    assert "q:<slur>" in features(['"', "faggot", '"'])

@@ -1,0 +1,52 @@
+"""Disguised spellings are undone, and ordinary text is left as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from netiquette.abuse_model import load_model
+from netiquette.textnorm import normalise
+
+CASES = [
+    ("f u c k off", "fuck off"),
+    ("f.u.c.k off", "fuck off"),
+    ("sh1t", "shit"),
+    ("sh!t", "shit"),
+    ("I've done f*** all", "ive done fuck all"),
+    ("stuuupid", "stupid"),
+    ("I hate blakc people", "i hate black people"),
+    ("I h4te bl4ck people", "i hate black people"),
+    ("I hate b l a c k people", "i hate black people"),
+    ("I hate bl ack people", "i hate black people"),
+    ("ihateblackpeople", "i hate black people"),
+    ("muslms are scum", "muslims are scum"),
+    ("I h8 muzlims", "i hate muslims"),
+    ("I would love to 🔪 some 👳🏾", "i would love to stab some muslim"),
+    ("🇵🇰 are 🐀", "pakistanis are rats"),
+    ("@someone kys", "@user kill yourself"),
+]
+UNCHANGED = [
+    "go back down the lane with the kids",
+    "clear steps and plenty of rewards",
+    "meet at 5pm on the 2nd of May, Year 6",
+    "whatever happens in Scunthorpe stays there",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_it_undoes_disguises(text: str, expected: str) -> None:
+    assert normalise(text, load_model().known).text == expected
+
+
+@pytest.mark.parametrize("text", UNCHANGED)
+def test_it_leaves_ordinary_words_alone(text: str) -> None:
+    words = normalise(text, load_model().known).text.split()
+    assert words == text.lower().replace(",", " ,").split()
+
+
+def test_it_maps_back_to_original_offsets() -> None:
+    text = "well f u c k that"
+    norm = normalise(text)
+    start = norm.text.index("fuck")
+    a, b = norm.original_span(start, start + 4)
+    assert text[a:b] == "f u c k"
