@@ -22,6 +22,13 @@ BUILTIN_DETECTORS: tuple[str, ...] = (
     "netiquette.detectors.photo_consent:PhotoConsentDetector",
     "netiquette.detectors.abuse:AbuseDetector",
     "netiquette.detectors.language:LanguageDetector",
+    "netiquette.detectors.confidential:ConfidentialDetector",
+    "netiquette.detectors.website_link:WebsiteLinkDetector",
+    "netiquette.detectors.copyright:CopyrightDetector",
+    "netiquette.detectors.defamation:DefamationDetector",
+    "netiquette.detectors.sensitive:SensitiveMatterDetector",
+    "netiquette.detectors.sensitive:DetrimentalConductDetector",
+    "netiquette.detectors.work_time:WorkTimeDetector",
 )
 
 ENTRY_POINT_GROUP = "netiquette.detectors"

@@ -1,0 +1,127 @@
+"""Trigger words for the conduct detectors, found in one pass over an item's text.
+
+The conduct detectors (confidential information, defamation, sensitive matters,
+detrimental conduct, copyright marks) judge wording with regular expressions that are too
+slow to run on every post. Each expression can only match where one of a few literal words
+appears, so one Aho-Corasick pass per item finds which groups of words occur, and a
+detector runs its expressions only when its group fired. Most posts fire nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import ahocorasick
+
+from netiquette.detectors.base import Analysis
+
+_CACHE_KEY = "_netiquette_cue_groups"
+
+
+class Triggers:
+    """Named groups of literal (lower-case) trigger words, matched anywhere in a text."""
+
+    def __init__(self, groups: Mapping[str, Iterable[str]]) -> None:
+        owners: dict[str, set[str]] = {}
+        for group, words in groups.items():
+            for word in words:
+                owners.setdefault(word.lower(), set()).add(group)
+        self._automaton = ahocorasick.Automaton()
+        for word, names in owners.items():
+            self._automaton.add_word(word, frozenset(names))
+        self._automaton.make_automaton()
+
+    def groups(self, text: str) -> frozenset[str]:
+        found: set[str] = set()
+        for _, names in self._automaton.iter(text):
+            found |= names
+        return frozenset(found)
+
+
+def fired(analysis: Analysis) -> frozenset[str]:
+    """The trigger groups present in an item's text, computed once per item."""
+    cached = analysis.__dict__.get(_CACHE_KEY)
+    if cached is None:
+        cached = TRIGGERS.groups(analysis.lower) if analysis.text else frozenset()
+        analysis.__dict__[_CACHE_KEY] = cached
+    return cached
+
+
+# Group names are "<detector>" or "<detector>:<family>".
+_GROUPS: dict[str, tuple[str, ...]] = {
+    "confidential": (
+        "ofsted", "inspect", "staffing", "requires improvement", "special measures", "restructur",
+        "redundan", "resign", "notice", "leaving", "sacked", "the sack", "sick",
+        "maternity", "post is ", "posts are ", "post will", "posts will", "interview panel",
+        "shortlist", "candidate", "disciplinary", "grievance", "suspen", "gardening leave",
+        "capability", "investigat", "lado", "safeguarding", "child protection",
+        "social services", "social worker", "register", "exclu", "in the red", "deficit",
+        "overspent",
+    ),
+    "copyright": (
+        "©", "(c)", "all rights reserved", "getty", "shutterstock", "alamy", "istock",
+        "adobe stock", "adobestock", "dreamstime", "depositphotos", "123rf", "watermark",
+    ),
+    "defamation:theft or fraud": (
+        "stole", "steal", "nick", "thie", "theft", "pocket", "helping him", "helping her",
+        "helping them", "money", "cash", "embezzl", "fraud", "fiddl", "cooked the books",
+        "in the till", "skim",
+    ),
+    "defamation:corruption": (
+        "brib", "backhander", "kickback", "corrupt", "rigged", "contract", "job", "pockets",
+    ),
+    "defamation:harm to a child": (
+        "hit", "slap", "smack", "punch", "kick", "shove", "grab", "manhandl", "dragg", "shook",
+        "throttl", "assault", "hurt", "abus", "bruis", "groom",
+    ),
+    "defamation:drink or drugs": (
+        "drunk", "pissed", "stoned", "wasted", "hammered", "off his face", "off her face", "off their face",
+        "drink", "drugs", "coke",
+        "cocaine", "weed", "alcoholic", "high as", "high on", "smell of", "smells of",
+    ),
+    "defamation:dishonesty": (
+        "liar", "lied ", "lying", "dishonest", "cheat", "falsif", "forged", "made up the",
+        "covered it up", "covered this up", "covered that up", "cover-up", "cover up", "the answers",
+    ),
+    "defamation:incompetence": ("incompeten", "unfit to", "not fit to", "shouldn", "struck off"),
+    "defamation:an affair": ("affair", "sleeping with", "shagging", "carrying on with"),
+    "defamation:a crime": ("arrested", "criminal record", "police caution", "on bail"),
+    "sensitive:complaint": (
+        "unacceptable", "disgust", "disgrace", "appalling", "shocking", "outrageous", "livid",
+        "fuming", "furious", "seething", "angry", "unhappy with", "not happy", "fobbed off",
+        "did nothing", "did sod", "did bugger", "did zero", "done nothing", "done sod all", "nothing was done", "nothing has been done",
+        "nothing is being done", "nobody", "no one", "replied", "responded", "got back",
+        "apologised", "ignored", "humiliat", "handled",
+        "raise it with", "raise this with", "complain", "let us", "let my", "let him",
+        "let her", "n't let", "nt let", "refused to let", "had enough", "sort it out",
+        "sort this out", "useless", "a joke", "sent home",
+    ),
+    "sensitive:incident": (
+        "fight", "fought", "punch", "kick", "bit ", "bitten", "biting", "hit", "hurt", "injur", "bruis", "a&e",
+        "a & e", "a &e", "a& e", "hospital", "ambulance", "nosebleed", "bloody nose", "broke his", "broke her",
+        "bully", "bulli", "exclu", "suspend", "left behind", "left at", "left on", "went missing",
+        "lost my", "lost a", "lost our", "screamed at", "shouted at", "swore at", "sworn at",
+        "wet herself", "wet himself", "restrained", "black eye", "locked in", "locked out",
+    ),
+    "detrimental:school": (
+        "worst school", "terrible", "awful", "rubbish", "shocking", "appalling", "crap", "shit",
+        "dreadful", "horrible", "pathetic", "joke of", "hellhole", "avoid", "send your", "dump", "titanic", "sinking ship",
+        "rats ", "1 star", "one star", "zero star", "0 star", "pull ", "elsewhere", "run by", "joke", "shambles", "disgrace",
+        "farce", "embarrassment", "a clue", "care less", "downhill", "chaotic", "cliquey",
+        "useless", "incompetent",
+    ),
+    "detrimental:staff": (
+        "hungover", "hangover", "drunk", "legless", "trollied", "tipsy", "plastered",
+        "sloshed", "messy", "pissed", "🍻", "🥴", "🍺", "🍾", "thick", "stupid", "feral",
+        "animals", "brats", "vile", "idiots", "morons", "benefits", "chavs", "scum",
+        "little shits", "stand th", "hate th", "hate my job", "sickie",
+    ),
+}  # fmt: skip
+
+TRIGGERS = Triggers(_GROUPS)
+
+
+def fired_families(analysis: Analysis, detector: str) -> list[str]:
+    """The families of one detector's groups that fired ("defamation:x" -> "x")."""
+    prefix = f"{detector}:"
+    return [g[len(prefix) :] for g in fired(analysis) if g.startswith(prefix)]

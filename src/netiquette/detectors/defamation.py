@@ -1,0 +1,218 @@
+"""Defamation: a damaging allegation, stated as fact, about someone people can identify.
+
+An allegation is a claim of crime (theft, fraud, corruption), harm to children, dishonesty,
+drink or drugs, incompetence or an affair. It matters when it is about an identifiable
+person: one of the school's people by name, anyone by title and surname ("Mrs Radcliffe"),
+or a role that points at one person ("the PTA treasurer", "Year 5's teacher"), in the same
+sentence or, through a pronoun, the sentence before. Hedged wording or a question leaves it
+for a person to judge; reported news, counter-speech ("was cleared of") and denials are not
+allegations at all.
+
+The target helpers here are shared with the sensitive-matter detector.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from netiquette.detectors.base import Analysis
+from netiquette.detectors.cues import fired_families
+from netiquette.findings import Candidate, Note
+from netiquette.kinds import Role, RuleKind, Severity
+
+CHILD_HARM = "harm to a child"
+_POSSESSOR = r"(?:the|our|my|his|her|their|your|that|this)"
+_ROLE_NAME = (
+    r"(?:(?:new|old|current|former|acting|interim|assistant) )?(?:head ?teacher|head ?master"
+    r"|head ?mistress|head|deputy(?: head)?|principal|caretaker|site manager|office manager"
+    r"|(?:school )?business manager|bursar|receptionist|school secretary|pta (?:treasurer|chair"
+    r"|chairman|chairwoman|chairperson|secretary)|treasurer|chair of (?:the )?governors"
+    r"|senco|dsl|supply teacher|class teacher|teaching assistant|ta|lunchtime supervisor"
+    r"|dinner lady|school cook|pe teacher|music teacher|football coach|coach|teacher)"
+)
+ROLE_REFERENCE = re.compile(
+    rf"\b{_POSSESSOR} {_ROLE_NAME}\b"
+    r"|\b(?:year \d+|reception|y\d+)(?:'s)? (?:class )?(?:teacher|ta|teaching assistant)\b"
+    r"|\b(?:son|daughter|child|kid|boy|girl)'?s (?:class )?(?:teacher|ta)\b"
+)
+HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.? [A-Z][\w'’-]+")
+_SENTENCE_END = re.compile(r"[.!?]+(?:\s+|$)|\n+")
+
+_ALLEGATIONS = {
+    "theft or fraud": r"\bstole\b|\bsteal(?:s|ing)\b|\bnick(?:ed|ing|s) (?:the |some |our )?"
+    r"(?:money|cash|funds|takings)|\bnick(?:ed|ing) from|\bthie(?:f|ves|ving)\b|\btheft\b"
+    r"|\bpocket(?:ed|ing|s) (?:the|our|some|money|cash|funds)|helping (?:himself|herself|"
+    r"themselves) to|(?:took|takes|taking|taken) (?:money|cash) (?:from|out of)|embezzl"
+    r"|\bfraud|fiddl(?:ed|es|ing) (?:the |his |her |their )?(?:\w+ )?(?:books|results|accounts"
+    r"|figures|expenses|money|register|numbers|data)|cooked the books|on the fiddle"
+    r"|(?:hand|fingers) in the till|skim(?:med|ming) (?:off|money|from)",
+    "corruption": r"\bbrib(?:e|es|ed|ing)\b|backhanders?|kickbacks?|\bcorrupt|\brigged\b"
+    r"|(?:get|got|give|gave|getting|giving) (?:his|her|their) (?:mate|mates|friend|friends|"
+    r"brother|sister|wife|husband|partner|son|daughter|cousin)(?:'s|s')? (?:\w+ ){0,3}"
+    r"(?:the )?(?:contract|job)|line (?:his|her|their) (?:own )?pockets",
+    CHILD_HARM: r"\b(?:hit|hits|hitting|slapped|slaps|smacked|punched|kicked|shoved"
+    r"|grabbed|grabs|manhandled|dragged|shook|throttled|assaulted|hurt|abused|abuses|abusing"
+    r"|bruised) (?:a|the|my|our|his|her|one of the|that|this|some|two|three) (?:\w+ ){0,3}?"
+    r"(?:child|children|kid|kids|boy|girl|pupil|pupils|son|daughter|year \d+|little one)"
+    r"|child abuser?|\bgroom(?:ed|ing) (?:a|the|children|kids|pupils)",
+    "drink or drugs": r"\b(?:was|is|were|turned up|turns up|came in|comes in|been|got"
+    r"|always|completely|blind|falling down|rolling) (?:\w+ )?(?:drunk|pissed|stoned|wasted"
+    r"|hammered|off (?:his|her|their) face)\b|\bdrunk (?:at|in|on|during|again|in charge)\b"
+    r"|drink[- ]driv\w+|drunk[- ]driv\w+|\bon (?:drugs|coke|cocaine|weed)\b"
+    r"|(?:takes|taking|took|doing|does|dealing|deals|sells|selling) (?:drugs|coke|cocaine)"
+    r"|\bstoned\b|\ba drunk\b|alcoholic|high (?:as a kite|on)\b"
+    r"|smells? of (?:booze|alcohol|drink|weed)",
+    "dishonesty": r"\bliars?\b|\blied (?:to|about|on)\b|\b(?:is|was|are|were|been|keeps|kept)"
+    r" lying\b|\bdishonest|\bcheat(?:ed|s|ing)? (?:on|the|in|at)\b|\ba cheat\b|falsif"
+    r"|\bforged\b|made up the (?:results|figures|data|marks|grades)|covered (?:it|this|that) up"
+    r"|cover[- ]up|pointed at the answers|gave (?:them|the kids|the children) the answers",
+    "incompetence": r"\bincompeten|unfit to (?:teach|work|be)|not fit to (?:teach|be|work)"
+    r"|shouldn'?t be (?:allowed )?(?:near|around) (?:children|kids)|struck off",
+    "an affair": r"(?:having|had|has) an affair|sleeping with|shagging|carrying on with",
+    "a crime": r"\barrested\b|criminal record|police caution|\bon bail\b",
+}
+_ALLEGATION = {name: re.compile(pattern) for name, pattern in _ALLEGATIONS.items()}
+
+_HEDGE = re.compile(
+    r"\?|\b(?:i think|i reckon|i believe|i suspect|i feel like|seems?|seemed|apparently"
+    r"|allegedly|alleged|reportedly|rumou?rs?|rumoured|someone said|people are saying"
+    r"|in my opinion|imo|imho|my view"
+    r"|i(?:'ve)? heard|heard that|might|may have|could be|possibly|perhaps|maybe|is it true"
+    r"|accused of|not sure)\b"
+)
+_NOT_AN_ALLEGATION = re.compile(
+    r"\b(?:(?:was|were|been|being|is|are) (?:completely |fully )?cleared|cleared of|not guilty"
+    r"|acquitted|no evidence|no truth|untrue|not true|isn'?t true|false (?:claims?|rumou?rs?"
+    r"|allegations?|accusations?)|stop spreading|according to (?:the )?(?:bbc|news|police"
+    r"|paper|court|report)|(?:court|jury) (?:heard|found|was told)|in the news|was charged"
+    r"|(?:bbc|news|paper|police|court) (?:reports?|reported|said|says)|jailed|sentenced"
+    r"|convicted|pleaded guilty"
+    r"|has been charged|assembly (?:on|about)|lesson (?:on|about)|learn(?:ing|t|ed) about"
+    r"|taught (?:\w+ )?about|talk(?:ed)? (?:to \w+ )?about|story about|book about|film about)\b"
+)
+# A post written to refute a rumour is counter-speech, whatever it repeats.
+_REBUTTAL = re.compile(
+    r"\b(?:that'?s|this is|it'?s|which is) (?:a lie|not true|untrue|rubbish|nonsense|false)"
+    r"|stop spreading|(?:rumou?r|story|claim) (?:is|was) (?:a lie|not true|untrue|nonsense|false)"
+)
+_NEGATION = re.compile(
+    r"\b(?:never|not|no|didn'?t|doesn'?t|wasn'?t|isn'?t|won'?t|wouldn'?t)\W+"
+    r"(?:\w+\W+){0,2}$"
+)
+_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|they)\b")
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Start and end of each sentence, punctuation included."""
+    bounds, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() > start:
+            bounds.append((start, match.end()))
+        start = match.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return bounds
+
+
+def person_targets(analysis: Analysis) -> list[tuple[int, int]]:
+    """Spans that point at one identifiable person: a named person, a title, or a role."""
+    spans = [(m.start, m.end) for m in analysis.mentions]
+    spans += [m.span() for m in HONORIFIC.finditer(analysis.text)]
+    spans += [m.span() for m in ROLE_REFERENCE.finditer(analysis.lower)]
+    return spans
+
+
+class DefamationDetector:
+    name = "defamation"
+    kinds = frozenset({RuleKind.DEFAMATION})
+
+    def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
+        cues = _cues(analysis)
+        if not cues:
+            return
+        targets = person_targets(analysis)
+        if not targets:
+            return
+        if _REBUTTAL.search(analysis.lower):
+            return
+        bounds = sentence_bounds(analysis.text)
+        done: set[int] = set()
+        for category, cue in cues:
+            index = next(i for i, (_, end) in enumerate(bounds) if cue.start() < end)
+            if index not in done:
+                candidate = self._sentence(analysis, bounds, index, cue, category, targets)
+                if candidate is not None:
+                    done.add(index)
+                    yield candidate
+
+    def _sentence(
+        self,
+        analysis: Analysis,
+        bounds: list[tuple[int, int]],
+        index: int,
+        cue: re.Match[str],
+        category: str,
+        targets: list[tuple[int, int]],
+    ) -> Candidate | None:
+        start, end = bounds[index]
+        sentence = analysis.lower[start:end]
+        before = analysis.lower[max(start, cue.start() - 30) : cue.start()]
+        if _NEGATION.search(before) or _NOT_AN_ALLEGATION.search(sentence):
+            return None
+        if category == CHILD_HARM:
+            # One child hurting another is an incident for the school, not an allegation.
+            pupils = {(m.start, m.end) for m in analysis.mentioned(Role.PUPIL)}
+            targets = [t for t in targets if t not in pupils]
+        target = _target_for(sentence, start, end, bounds, index, targets)
+        if target is None:
+            return None
+        hedged = _HEDGE.search(sentence) is not None
+        span = (min(target[0], cue.start()), max(target[1], cue.end()))
+        return self._candidate(analysis, span, category, hedged)
+
+    def _candidate(
+        self, analysis: Analysis, span: tuple[int, int], category: str, hedged: bool
+    ) -> Candidate:
+        evidence = analysis.text[span[0] : span[1]]
+        how = "suggests" if hedged else "states as fact"
+        return Candidate(
+            kind=RuleKind.DEFAMATION,
+            start=span[0],
+            end=span[1],
+            evidence=evidence,
+            message=f"This {how} an allegation of {category} about someone who can be identified.",
+            suggestion="Do not post allegations about people; if you have a concern, "
+            "raise it with the school (or the police) so it can be looked into.",
+            detector=self.name,
+            score=0.5 if hedged else 0.85,
+            max_severity=Severity.REVIEW if hedged else Severity.BLOCK,
+            details={"allegation": category, "hedged": hedged},
+        )
+
+
+def _cues(analysis: Analysis) -> list[tuple[str, re.Match[str]]]:
+    """Every allegation in the text, in order, from the families whose trigger words fired."""
+    found = [
+        (family, match)
+        for family in fired_families(analysis, "defamation")
+        for match in _ALLEGATION[family].finditer(analysis.lower)
+    ]
+    return sorted(found, key=lambda pair: pair[1].start())
+
+
+def _target_for(
+    sentence: str,
+    start: int,
+    end: int,
+    bounds: list[tuple[int, int]],
+    index: int,
+    targets: list[tuple[int, int]],
+) -> tuple[int, int] | None:
+    inside = [t for t in targets if start <= t[0] < end]
+    if inside:
+        return inside[0]
+    if index > 0 and _PRONOUN.search(sentence):
+        before = bounds[index - 1]
+        return next((t for t in targets if before[0] <= t[0] < before[1]), None)
+    return None

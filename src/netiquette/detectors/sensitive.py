@@ -1,0 +1,264 @@
+"""School matters taken to social media, and public conduct that damages the school.
+
+`SensitiveMatterDetector`: a complaint about a member of staff or a pupil, or an incident
+in school (a fight, an injury, a child left behind, bullying), posted where the community
+reads it instead of raised with the school. The school's own route is named in the
+suggestion, from the policy's procedure.
+
+`DetrimentalConductDetector`: the school run down in public ("worst school", "avoid"),
+and staff or governors whose posts about the job (drunk at work, sneering at families)
+reflect on the school.
+
+Both are judgements of tone, so both stop at review.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from netiquette.detectors.base import Analysis
+from netiquette.detectors.cues import fired_families
+from netiquette.detectors.defamation import HONORIFIC, ROLE_REFERENCE
+from netiquette.findings import Candidate, Note
+from netiquette.kinds import Channel, Role, RuleKind, Severity
+
+PUBLIC_OR_PRIVATE = frozenset({Channel.PERSONAL, Channel.DIRECT})
+
+_COMPLAINT = re.compile(
+    r"\b(?:unacceptable|disgusting|disgraceful|disgrace|appalling|shocking|outrageous|livid"
+    r"|fuming|furious|seething|so angry|really angry|(?:really |very |so )?unhappy with"
+    r"|not happy|fobbed off|did (?:nothing|sod all|bugger all|zero)|done (?:nothing|sod all)"
+    r"|nothing (?:was|has been|is being) done|nobody (?:has )?(?:even )?(?:apologised|called"
+    r"|rang|replied|told us|cares)|no one (?:has )?(?:even )?(?:apologised|called|replied|cares)"
+    r"|(?:hasn'?t|has not|haven'?t|still not|never) (?:even )?(?:replied|responded|got back"
+    r"|apologised)|ignored|humiliat\w+|(?:way|how) (?:it|this|that|they|she|he) "
+    r"(?:was |were |has been |have )?handled|handled (?:it|this|my)|raise (?:it|this) with"
+    r"|complain(?:t|ed|ing)?|let (?:us|my \w+|him|her) down|had enough|sort (?:it|this) out"
+    r"|useless|a joke|wouldn'?t let|refused to let|sent home)\b"
+)
+# Something done to someone: an incident whoever posts it.
+_INCIDENT = re.compile(
+    r"\b(?:fight|fighting|fought|punched|kicked|kicking|bit (?:my|her|him|his|a|another|our|me)"
+    r"|bitten|biting|hit|hitting|bull(?:ied|ying|y)|excluded|exclusion|suspended|left (?:behind|at|on)|went missing"
+    r"|lost (?:my|a|our) (?:child|son|daughter)|screamed at|shouted at|swore at|sworn at"
+    r"|wet (?:herself|himself)|restrained|locked (?:in|out))\b"
+)
+# An injury alone is news about a child; with a complaint it is a matter for the school.
+_INJURY = re.compile(
+    r"\b(?:hurt|injur\w+|bruised?|a ?& ?e|hospital|ambulance|nosebleed|bloody nose"
+    r"|broke (?:his|her) \w+|black eye)\b"
+)
+_DENIED = re.compile(r"\b(?:never|not|didn'?t|wasn'?t|no one|nobody)\W+(?:\w+\W+)?$")
+_OWN_CHILD = re.compile(r"\bmy (?:son|daughter|child|kid|boy|girl|little one|eldest|youngest)\b")
+_SCHOOL_SETTING = re.compile(
+    r"\b(?:year \d+|reception|playground|classroom|class|lunch|lunchtime|toilets|school"
+    r"|trip|pick[- ]up|drop[- ]off|assembly|staff|teacher|head|senior leadership|slt)\b"
+)
+_GROUP_TARGET = re.compile(
+    r"\b(?:senior leadership|slt|the office|the school|the teachers|the staff|the governors)\b"
+)
+_PRAISE = re.compile(
+    r"\b(?:thank you|thanks|brilliant|fantastic|amazing|lovely|wonderful|well done|proud"
+    r"|great job|so helpful|genuinely useful|brilliantly|settled (?:down|in) (?:well|brilliantly)"
+    r"|handled [\w ]{0,20}brilliantly)\b"
+)
+
+
+class SensitiveMatterDetector:
+    name = "sensitive-matter"
+    kinds = frozenset({RuleKind.SENSITIVE_MATTER})
+
+    def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
+        if analysis.channel is not None and analysis.channel not in PUBLIC_OR_PRIVATE:
+            return
+        families = fired_families(analysis, "sensitive")
+        if not families:
+            return
+        text = analysis.lower
+        complaint = _COMPLAINT.search(text) if "complaint" in families else None
+        incident = _first_stated(_INCIDENT, text) if "incident" in families else None
+        if complaint is None and incident is None:
+            return
+        named = _named_target(analysis)
+        if not _is_school_matter(text, complaint, incident, named):
+            return
+        cue = named or complaint or incident
+        assert cue is not None
+        yield self._candidate(analysis, cue.span() if isinstance(cue, re.Match) else cue)
+
+    def _candidate(self, analysis: Analysis, span: tuple[int, int]) -> Candidate:
+        evidence = analysis.text[span[0] : span[1]]
+        return Candidate(
+            kind=RuleKind.SENSITIVE_MATTER,
+            start=span[0],
+            end=span[1],
+            evidence=evidence,
+            message="This raises a concern about a school matter (a complaint about "
+            "someone, or an incident) on social media instead of with the school.",
+            suggestion=school_route(analysis),
+            detector=self.name,
+            score=0.6,
+            max_severity=Severity.REVIEW,
+        )
+
+
+def school_route(analysis: Analysis) -> str:
+    """The suggestion naming the school's own route, from its policy's procedure."""
+    steps = analysis.context.policy.procedure.steps
+    first = f" {steps[0].text}" if steps else ""
+    return (
+        "Take this to the school directly (the class teacher, the office or the head "
+        f"teacher) rather than posting it.{first}"
+    )
+
+
+def _first_stated(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match not denied just before it ("never hit anyone")."""
+    for match in pattern.finditer(text):
+        if _DENIED.search(text, max(0, match.start() - 20), match.start()) is None:
+            return match
+    return None
+
+
+def _named_target(analysis: Analysis) -> tuple[int, int] | None:
+    """The first member of staff or pupil named (or titled) in the text."""
+    named = analysis.mentioned(Role.STAFF, Role.PUPIL)
+    if named:
+        return named[0].start, named[0].end
+    honorific = HONORIFIC.search(analysis.text)
+    if honorific is not None:
+        return honorific.span()
+    role = ROLE_REFERENCE.search(analysis.lower)
+    return role.span() if role is not None else None
+
+
+def _is_school_matter(
+    text: str,
+    complaint: re.Match[str] | None,
+    incident: re.Match[str] | None,
+    named: tuple[int, int] | None,
+) -> bool:
+    """A complaint about someone, or an incident in school, rather than a passing remark."""
+    if complaint is None and _PRAISE.search(text):
+        return False
+    if complaint is not None and (
+        named or incident or _INJURY.search(text) or _GROUP_TARGET.search(text)
+    ):
+        return True
+    if incident is not None and (named or _OWN_CHILD.search(text)):
+        return _SCHOOL_SETTING.search(text) is not None or named is not None
+    return (
+        incident is not None
+        and _SCHOOL_SETTING.search(text) is not None
+        and bool(
+            re.search(r"\b(?:today|again|yesterday|this morning|at lunch|what happened)\b", text)
+        )
+    )
+
+
+# Running the school down: strong on their own, weak only alongside a reference to the school.
+_DISPARAGING = re.compile(
+    r"\b(?:worst|terrible|awful|rubbish|useless|shocking|appalling|crap|shit|shite"
+    r"|dreadful|horrible|pathetic|joke of a|dump of a|hellhole of a) school\b"
+    r"(?! run| trip| photo| dinner| uniform| bag| holiday| gate| car park| traffic)"
+    r"|\bavoid (?:this|that|the) school|\bavoid (?:it|them) like the plague"
+    r"|\b(?:don'?t|do not|never) send your (?:kids|children|child|little ones)\b|\bthis dump\b"
+    r"|deckchairs on the titanic|\bsinking ship\b|\brats (?:leaving|deserting)"
+    r"|\b(?:1|one|zero|0) stars?\b|pull (?:your|my|our) (?:kids|children|child) out"
+    r"|take your (?:kids|children) elsewhere|\brun by (?:clowns|idiots|amateurs)"
+)
+_WEAK_DISPARAGING = re.compile(
+    r"\b(?:is|are|was|were) (?:a |an )?(?:absolute |complete |total )?(?:joke|shambles"
+    r"|disgrace|farce|embarrassment)\b|\bshambles\b|haven'?t (?:got )?a clue|(?:don'?t|couldn'?t)"
+    r" care less|gone downhill|going downhill|\bchaotic\b|\bcliquey\b|\bavoid[.!]*$"
+    r"|\bavoid\.|\buseless\b|\bincompetent\b"
+)
+_SCHOOL_REFERENCE = re.compile(
+    r"\b(?:this|that|the|our|their) school\b|\bthe teachers\b|\bthe head\b|\bleadership\b"
+    r"|\bslt\b|\bgovernors\b"
+)
+# Staff conduct that reflects on the school: drink around work, sneering at families.
+_DRINK = re.compile(
+    r"\b(?:hungover|hangover|drunk|legless|trollied|tipsy|plastered|sloshed|(?:got|get"
+    r"|getting) messy|pissed(?! off))\b|🍻|🥴|🍺|🍾"
+)
+_AT_WORK = re.compile(
+    r"\b(?:in front of|year \d+s?|my class|the kids|pupils|at work|staff do|staffroom"
+    r"|parents'? evening|playground duty|teaching|lesson)\b|#"
+)
+_SNEER = re.compile(
+    r"\b(?:thick as|thick|stupid|feral|animals|brats|vile|idiots|morons|on benefits|chavs"
+    r"|scum|little shits|can'?t stand (?:the|these|those) (?:kids|parents)|hate (?:this|my) job"
+    r"|hate (?:the|these) kids|pulled a sickie|pulling a sickie)\b"
+)
+_FAMILIES = re.compile(
+    r"\b(?:parents|families|mums|dads|kids|children|pupils|my class|half of them|year \d+s?)\b"
+    r"|parents'? evening"
+)
+STAFF_ROLES = frozenset({Role.STAFF, Role.GOVERNOR})
+
+
+class DetrimentalConductDetector:
+    name = "detrimental-conduct"
+    kinds = frozenset({RuleKind.DETRIMENTAL_CONDUCT})
+
+    def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
+        if analysis.channel is not None and analysis.channel not in PUBLIC_OR_PRIVATE:
+            return
+        families = fired_families(analysis, "detrimental")
+        if not families:
+            return
+        found = None
+        if "school" in families:
+            found = _disparagement(analysis)
+        if found is None and "staff" in families:
+            found = _staff_conduct(analysis)
+        if found is None:
+            return
+        span, reason = found
+        yield Candidate(
+            kind=RuleKind.DETRIMENTAL_CONDUCT,
+            start=span[0],
+            end=span[1],
+            evidence=analysis.text[span[0] : span[1]],
+            message=f"This {reason}, which could damage the school's standing.",
+            suggestion="Keep criticism of the school to the school's own routes, and keep "
+            "posts about work to what you would be happy for parents to read. "
+            + school_route(analysis),
+            detector=self.name,
+            score=0.6,
+            max_severity=Severity.REVIEW,
+        )
+
+
+def _disparagement(analysis: Analysis) -> tuple[tuple[int, int], str] | None:
+    text = analysis.lower
+    strong = _DISPARAGING.search(text)
+    if strong is not None:
+        return strong.span(), "runs the school down in public"
+    weak = _WEAK_DISPARAGING.search(text)
+    if weak is None or _PRAISE.search(text):
+        return None
+    if _SCHOOL_REFERENCE.search(text) or _names_school(analysis):
+        return weak.span(), "runs the school down in public"
+    return None
+
+
+def _staff_conduct(analysis: Analysis) -> tuple[tuple[int, int], str] | None:
+    if analysis.role not in STAFF_ROLES:
+        return None
+    text = analysis.lower
+    drink = _DRINK.search(text)
+    if drink is not None and (_AT_WORK.search(text) or _names_school(analysis)):
+        return drink.span(), "links drinking to the job"
+    sneer = _SNEER.search(text)
+    if sneer is not None and _FAMILIES.search(text):
+        return sneer.span(), "talks about the school's families or pupils with contempt"
+    return None
+
+
+def _names_school(analysis: Analysis) -> bool:
+    """Whether the school's distinctive name ("Brambleford") appears in the text."""
+    words = analysis.context.school.name.lower().split()
+    return bool(words) and len(words[0]) > 3 and words[0] in analysis.lower

@@ -1,0 +1,121 @@
+"""Copyright: rights recorded on attachments, and marks of third-party material."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from netiquette.detectors.copyright import CopyrightDetector
+from netiquette.engine import Engine
+from netiquette.items import parse_item
+from netiquette.kinds import RuleKind, Severity
+from netiquette.policy import Policy, parse_policy, policy_to_data
+from netiquette.school import School
+
+
+@pytest.fixture(scope="module")
+def engine(demo_policy: Policy, demo_school: School) -> Engine:
+    """The demo policy with copyright made a must-not, so the detector's own cap shows."""
+    data = policy_to_data(demo_policy)
+    for clause in data["clauses"]:
+        if clause["kind"] == "copyright":
+            clause["strength"] = "must-not"
+    return Engine(parse_policy(data), demo_school, [CopyrightDetector()])
+
+
+def check(
+    engine: Engine, text: str, attachments: list[dict[str, Any]] | None = None, **fields: Any
+) -> tuple[Severity, list[str]]:
+    item = {"id": "t", "text": text, "author_role": "staff", "channel": "school", **fields}
+    result = engine.check(parse_item({**item, "attachments": attachments or []}))
+    assert all(f.kind is RuleKind.COPYRIGHT for f in result.findings)
+    return result.verdict, [f.evidence for f in result.findings]
+
+
+def attached(
+    kind: str, rights: str | None, name: str = "", people: tuple[str, ...] = ()
+) -> list[dict[str, Any]]:
+    return [{"type": kind, "name": name, "rights": rights, "people": list(people)}]
+
+
+R, B, OK = Severity.REVIEW, Severity.BLOCK, Severity.OK
+
+
+@pytest.mark.parametrize(
+    ("text", "attachments", "verdict"),
+    [
+        # Restrictive rights recorded.
+        (
+            "Sharing for my teacher friends",
+            attached("document", "Brightstar Phonics: subscriber use only", "pack.pdf"),
+            R,
+        ),
+        (
+            "Worksheet pack",
+            attached("document", "Licensed to Oakridge Academy, not for redistribution"),
+            R,
+        ),
+        ("Leavers' video!", attached("video", "soundtrack: chart single, no licence recorded"), R),
+        ("Newsletter header", attached("image", "stock photo, agency watermark visible"), R),
+        (
+            "Panto night",
+            attached("video", "© Curtain Call Scripts; licence does not cover recording"),
+            R,
+        ),
+        # A rights-reserved work shared whole.
+        (
+            "Scanned all 64 pages of the revision guide!",
+            attached("document", "© Larkspur Ltd. All rights reserved."),
+            B,
+        ),
+        # Nothing recorded: a picture or document may come from anywhere.
+        ("This cartoon sums up Monday", attached("image", None, "cartoon.jpg"), R),
+        ("Lovely quote for Monday", attached("image", None, "quote.png"), R),
+        ("Found this on Pinterest, love it", attached("photo", None), R),
+        ("Lovely pic for the newsletter", attached("photo", None, "getty-123.jpg"), R),
+        # The author's or the school's own.
+        ("Our art display", attached("photo", None), OK),
+        ("Sports day!", attached("photo", None, people=("Olivia Marchbank",)), OK),
+        ("Sports day letter attached", attached("document", None, "sports-day-letter.pdf"), OK),
+        ("Worksheet attached", attached("document", "CC BY 4.0", "maths.pdf"), OK),
+        ("Well done Evie!", attached("photo", "taken by school staff"), OK),
+        ("Selfie time", attached("photo", "own photo"), OK),
+        ("Old map of the village", attached("image", "public domain"), OK),
+    ],
+)
+def test_attachments_by_their_recorded_rights(
+    engine: Engine, text: str, attachments: list[dict[str, Any]], verdict: Severity
+) -> None:
+    assert check(engine, text, attachments)[0] is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("Photo: Shutterstock. Happy Easter from Willowbank!", ["Shutterstock"]),
+        ("Image (c) 2024 Daily Bugle", ["(c) 2024"]),
+        ("Great diagram! © Crestline Maths, all rights reserved", ["©"]),
+        ("Credit: Getty Images", ["Getty Images"]),
+        ("© Willowbank Primary School 2026", []),
+        ("Reading (c) and (d) are on the sheet", []),
+        ("Our stock take of the library is done", []),
+    ],
+)
+def test_marks_of_third_party_material_in_the_text(
+    engine: Engine, text: str, evidence: list[str]
+) -> None:
+    verdict, found = check(engine, text)
+    assert found == evidence
+    assert verdict is (Severity.REVIEW if evidence else Severity.OK)
+
+
+def test_each_attachment_is_judged_on_its_own(engine: Engine) -> None:
+    attachments = [
+        {"type": "image", "name": "a.jpg", "rights": None},
+        {"type": "image", "name": "b.jpg", "rights": "own work"},
+        {"type": "document", "name": "c.pdf", "rights": "subscriber use only"},
+    ]
+    verdict, evidence = check(engine, "Two pictures and a sheet", attachments)
+    assert verdict is Severity.REVIEW
+    assert sorted(evidence) == ["a.jpg", "c.pdf"]

@@ -1,0 +1,133 @@
+"""Defamation: damaging allegations stated as fact about someone who can be identified."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from netiquette.detectors.defamation import DefamationDetector, sentence_bounds
+from netiquette.engine import Engine
+from netiquette.items import parse_item
+from netiquette.kinds import RuleKind, Severity
+from netiquette.policy import Policy
+from netiquette.school import School
+
+
+@pytest.fixture(scope="module")
+def engine(demo_policy: Policy, demo_school: School) -> Engine:
+    return Engine(demo_policy, demo_school, [DefamationDetector()])
+
+
+def check(engine: Engine, text: str, **fields: Any) -> tuple[Severity, list[str]]:
+    item = {"id": "t", "text": text, "author_role": "parent", "channel": "personal", **fields}
+    result = engine.check(parse_item(item))
+    for finding in result.findings:
+        assert finding.kind is RuleKind.DEFAMATION
+        assert text[finding.start : finding.end] == finding.evidence
+    return result.verdict, [f.evidence for f in result.findings]
+
+
+STATED = [
+    (
+        "The PTA treasurer has been pocketing the money from the fair. Fact.",
+        "The PTA treasurer has been pocketing the",
+    ),
+    (
+        "The caretaker nicked the money from the summer fair cash box.",
+        "The caretaker nicked the money",
+    ),
+    ("Mr Wieczorek turns up drunk to parents' evening every time.", "Mr Wieczorek turns up drunk"),
+    (
+        "Everyone knows Mrs Achterberg is having an affair with the deputy.",
+        "Mrs Achterberg is having an affair",
+    ),
+    (
+        "Year 5's teacher is a liar and she fiddled the reading scores.",
+        "Year 5's teacher is a liar",
+    ),
+    (
+        "The office manager has had her hand in the till for years.",
+        "The office manager has had her hand in the till",
+    ),
+    ("Geoffrey Ambler is a fraud and the governors know it.", "Geoffrey Ambler is a fraud"),
+    ("The head lied to parents about the budget.", "The head lied to"),
+    ("miss vickery smacked my son and left a mark on his arm", "miss vickery smacked my son"),
+    ("Our supply teacher turned up stoned again today.", "Our supply teacher turned up stoned"),
+    ("Martin Olufemi grabbed a Year 4 child by the arm.", "Martin Olufemi grabbed a Year 4"),
+    (
+        "Mr Ambler only became chair so he could get his mate's firm the contract.",
+        "Mr Ambler only became chair so he could get his mate's firm the contract",
+    ),
+    # The allegation in the sentence after the name, through a pronoun.
+    (
+        "I've had enough of Jodie Penhallow. She has been fiddling the books for years.",
+        "Jodie Penhallow. She has been fiddling the books",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "evidence"), STATED)
+def test_allegations_stated_as_fact_block(engine: Engine, text: str, evidence: str) -> None:
+    assert check(engine, text) == (Severity.BLOCK, [evidence])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think the PTA chair might have been taking money from the raffle?",
+        "Apparently Miss Vickery slapped a child in Year 5. Not sure if it's true.",
+        "Is it true Mr Wieczorek left his last school because he hit a child?",
+        "In my opinion the head is incompetent.",
+        "Someone said the caretaker was arrested last year.",
+    ],
+)
+def test_hedged_allegations_and_questions_are_for_review(engine: Engine, text: str) -> None:
+    verdict, evidence = check(engine, text)
+    assert verdict is Severity.REVIEW
+    assert len(evidence) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Counter-speech, denials and reported news.
+        "Mr Olufemi was cleared of any wrongdoing, so please stop spreading rumours.",
+        "People are saying Mr Wieczorek is a drunk. That's a lie and it's cruel.",
+        "Miss Vickery never hit anyone, whatever you've heard.",
+        "A former teacher at a school in Leeds was jailed for fraud, the BBC reports.",
+        # Allegation words in innocent sentences.
+        "The head did a brilliant assembly on honesty and why stealing is wrong.",
+        "Our class learnt about Robin Hood, who stole from the rich.",
+        "Someone stole my bike from outside the shop. Gutted.",
+        "My son kicked a ball through the neighbour's window, the little monkey.",
+        "Mrs Achterberg was lovely at the open evening.",
+        "Miss Vickery is the best teacher my daughter has ever had.",
+        "Year 5 pupils learnt about the dangers of drugs and alcohol in PSHE.",
+        "Mr Wieczorek said the white paint was dry, and the children hit the ground running.",
+        # One pupil hurting another is an incident, not an allegation about an adult.
+        "Noah Fenwick hit my son again today.",
+        # No one identifiable.
+        "Honestly some people are liars.",
+    ],
+)
+def test_innocent_or_unidentified_is_not_defamation(engine: Engine, text: str) -> None:
+    assert check(engine, text) == (Severity.OK, [])
+
+
+def test_one_finding_per_sentence_and_the_category_in_the_message(engine: Engine) -> None:
+    item = {"id": "t", "text": "The caretaker stole the laptops and lied about it. He drinks."}
+    result = engine.check(parse_item({**item, "author_role": "parent", "channel": "personal"}))
+    (finding,) = result.findings
+    assert "theft or fraud" in finding.message
+    assert finding.clause == "wb-1.5"
+
+
+def test_sentences_split_on_end_punctuation_and_lines() -> None:
+    text = "One. Two!! Three?\nFour"
+    assert [text[a:b].strip() for a, b in sentence_bounds(text)] == [
+        "One.",
+        "Two!!",
+        "Three?",
+        "Four",
+    ]

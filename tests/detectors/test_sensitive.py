@@ -1,0 +1,126 @@
+"""Sensitive matters taken to social media, and conduct that damages the school's standing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from netiquette.detectors.sensitive import DetrimentalConductDetector, SensitiveMatterDetector
+from netiquette.engine import Engine
+from netiquette.items import parse_item
+from netiquette.kinds import RuleKind, Severity
+from netiquette.policy import Policy
+from netiquette.school import School
+
+
+@pytest.fixture(scope="module")
+def engine(demo_policy: Policy, demo_school: School) -> Engine:
+    detectors = [SensitiveMatterDetector(), DetrimentalConductDetector()]
+    return Engine(demo_policy, demo_school, detectors)
+
+
+def kinds(engine: Engine, text: str, **fields: Any) -> set[RuleKind]:
+    item = {"id": "t", "text": text, "author_role": "parent", "channel": "personal", **fields}
+    result = engine.check(parse_item(item))
+    for finding in result.findings:
+        assert finding.severity is Severity.REVIEW
+        assert text[finding.start : finding.end] == finding.evidence
+    return result.kinds
+
+
+SENSITIVE, DETRIMENTAL = RuleKind.SENSITIVE_MATTER, RuleKind.DETRIMENTAL_CONDUCT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My son was left at the bus stop on the trip because Mr Wieczorek miscounted. Unacceptable.",
+        "Mr Wieczorek shouted at my son in front of the whole class today. Not happy at all.",
+        "Noah Fenwick keeps pushing the little ones over in the playground and nothing is being done.",
+        "Is anyone else's child being bullied in Year 4? My son is in tears every night.",
+        "My daughter came home with a black eye after a fight at lunch and the school hasn't even replied.",
+        "My son was hurt at lunch today and nobody from the school even rang me. Disgraceful.",
+        "Really unhappy with how Miss Vickery has handled my daughter's reading. Fobbed off again.",
+        "Mrs Achterberg still hasn't replied to my email about the bullying. Three weeks now.",
+        "There was a fight in the Year 6 toilets today, apparently someone went to A&E.",
+    ],
+)
+def test_complaints_and_incidents_are_sensitive_matters(engine: Engine, text: str) -> None:
+    assert SENSITIVE in kinds(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Olufemi ran the online safety evening and it was genuinely useful.",
+        "Thank you to the staff who looked after my son when he hurt his knee today, so caring.",
+        "My daughter fell over in the playground and got a nasty bruise, poor thing.",
+        "Does anyone know what time the Year 6 play starts on Thursday?",
+        "My son had a brilliant first day, thank you Miss Vickery!",
+        "Hit the ground running with the new term, lovely to see all the families back.",
+        "A bit of a wet sports day but the children were amazing.",
+        "Not a fan of the new homework app, it keeps logging me out.",
+        "Miss Vickery never hit anyone, that rumour is nonsense.",
+    ],
+)
+def test_praise_questions_and_passing_remarks_are_not(engine: Engine, text: str) -> None:
+    assert kinds(engine, text) == set()
+
+
+def test_the_school_account_reporting_an_incident_is_not_flagged(engine: Engine) -> None:
+    text = "A child was nearly hit by a reversing car at the gate this morning. Please take care."
+    assert kinds(engine, text, author_role="staff", channel="school") == set()
+
+
+def test_the_suggestion_names_the_school_route(engine: Engine) -> None:
+    text = "Mr Wieczorek shouted at my son today. Livid."
+    result = engine.check(parse_item({"id": "t", "text": text, "channel": "personal"}))
+    (finding,) = result.findings
+    assert "to the school directly" in finding.suggestion
+    assert "logs the concern" in finding.suggestion  # the demo policy's first procedure step
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Don't send your kids to Willowbank. Worst school in the borough.", "parent"),
+        ("Honestly the most useless school in the county. Take your kids elsewhere.", "parent"),
+        ("Willowbank has really gone downhill since the new head started. Avoid.", "parent"),
+        ("1 star. Chaotic and cliquey.", "parent"),
+        ("Being a governor here is like rearranging the deckchairs on the Titanic.", "governor"),
+        ("Counting down the days till I can leave this dump.", "staff"),
+        ("Willowbank's SATs results are a joke. The teachers haven't got a clue.", "parent"),
+        ("Hungover AF in front of 30 Year 5s. Thank god it's Friday.", "staff"),
+        ("Staff do got messy 🥴 #Willowbank", "staff"),
+        ("Parents' evening tonight. Half of them are thick as mince.", "staff"),
+        ("Teaching phonics to 30 six-year-olds on 3 hours sleep 🍺", "staff"),
+    ],
+)
+def test_public_disparagement_and_staff_conduct_are_detrimental(
+    engine: Engine, text: str, role: str
+) -> None:
+    assert DETRIMENTAL in kinds(engine, text, author_role=role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Worst school run ever, it's absolutely chucking it down.", "parent"),
+        ("So hungover today, thank god for half term.", "staff"),
+        ("Marking done, glass of wine poured. Happy Friday everyone 🍷", "staff"),
+        ("Is Willowbank a good school? We're moving to the area.", "parent"),
+        (
+            "My friend said the school was chaotic on day one but it settled down brilliantly.",
+            "parent",
+        ),
+        ("Started the new term with a star assembly, so proud of our Year 2s!", "staff"),
+        ("Honestly the school is worth the trek. Our eldest loved every year.", "parent"),
+        ("Best school ever. Avoid the traffic on Elm Road though!", "parent"),
+        ("Messy play in Reception today, so much fun.", "staff"),
+        # A parent's night out is not staff conduct.
+        ("Hungover at the school gate, never again 🍻", "parent"),
+    ],
+)
+def test_ordinary_posts_are_not_detrimental(engine: Engine, text: str, role: str) -> None:
+    assert DETRIMENTAL not in kinds(engine, text, author_role=role)
