@@ -63,6 +63,31 @@ def check(engine: Engine, text: str, **fields: Any) -> tuple[Severity, list[str]
             Severity.BLOCK,
             ["£40k in the red"],
         ),
+        (
+            "Can't believe they're cutting two TA jobs after Christmas. Not announced yet.",
+            Severity.BLOCK,
+            ["cutting two TA jobs"],
+        ),
+        (
+            "Word from the staffroom is that Mr Wieczorek has been suspended.",
+            Severity.BLOCK,
+            ["suspended"],
+        ),
+        (
+            "Police were in school today about one of the Year 6 families, very hush hush.",
+            Severity.BLOCK,
+            ["Police were in"],
+        ),
+        (
+            "Inspectors in this week. Verbal feedback was poor but the report isn't out till May.",
+            Severity.BLOCK,
+            ["Verbal feedback"],
+        ),
+        (
+            "Mrs Achterberg has been signed off sick with stress. Keep it quiet.",
+            Severity.BLOCK,
+            ["signed off sick"],
+        ),
         # An insider's first-hand account of a confidential matter.
         ("Long day at the disciplinary hearing for a colleague.", Severity.REVIEW, []),
         (
@@ -85,6 +110,9 @@ def check(engine: Engine, text: str, **fields: Any) -> tuple[Severity, list[str]
         ("Keep it to yourself but the Year 6 surprise party is on Friday!", Severity.OK, []),
         ("Mrs Achterberg is leaving at Christmas after 20 years. We'll miss her!", Severity.OK, []),
         ("Inclusion week was brilliant, thank you all.", Severity.OK, []),
+        ("Our Ofsted report is now on the website. Proud of our Good rating!", Severity.OK, []),
+        ("Thanks to all who came to the safeguarding training last night.", Severity.OK, []),
+        ("The pupils' behaviour policy is on the website under Policies.", Severity.OK, []),
     ],
 )
 def test_it_weighs_subject_and_disclosure(

@@ -59,6 +59,16 @@ STATED = [
         "Mr Ambler only became chair so he could get his mate's firm the contract.",
         "Mr Ambler only became chair so he could get his mate's firm the contract",
     ),
+    ("That Wieczorek bloke is a drunk, you can smell it on him.", "Wieczorek bloke is a drunk"),
+    (
+        "The business manager has been cooking the books for years.",
+        "The business manager has been cooking the books",
+    ),
+    (
+        "Ms Penhallow took money out of the PTA account for her holiday.",
+        "Ms Penhallow took money out of",
+    ),
+    ("The Year 2 teacher is sleeping with one of the dads.", "Year 2 teacher is sleeping with"),
     # The allegation in the sentence after the name, through a pronoun.
     (
         "I've had enough of Jodie Penhallow. She has been fiddling the books for years.",
@@ -105,6 +115,8 @@ def test_hedged_allegations_and_questions_are_for_review(engine: Engine, text: s
         "Miss Vickery is the best teacher my daughter has ever had.",
         "Year 5 pupils learnt about the dangers of drugs and alcohol in PSHE.",
         "Mr Wieczorek said the white paint was dry, and the children hit the ground running.",
+        "Mr Olufemi caught the kid who stole the football, sorted in five minutes.",
+        "Miss Vickery read the class a story about a thief who learnt his lesson.",
         # One pupil hurting another is an incident, not an allegation about an adult.
         "Noah Fenwick hit my son again today.",
         # No one identifiable.

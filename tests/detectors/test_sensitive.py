@@ -44,6 +44,9 @@ SENSITIVE, DETRIMENTAL = RuleKind.SENSITIVE_MATTER, RuleKind.DETRIMENTAL_CONDUCT
         "Really unhappy with how Miss Vickery has handled my daughter's reading. Fobbed off again.",
         "Mrs Achterberg still hasn't replied to my email about the bullying. Three weeks now.",
         "There was a fight in the Year 6 toilets today, apparently someone went to A&E.",
+        "Miss Vickery kept my son in all week for something he didn't do. I'm furious.",
+        "Just found out my son has been excluded for two days and no one even explained why.",
+        "Kacper Nowicki has been bullying my son for months.",
     ],
 )
 def test_complaints_and_incidents_are_sensitive_matters(engine: Engine, text: str) -> None:
@@ -88,6 +91,9 @@ def test_the_suggestion_names_the_school_route(engine: Engine) -> None:
         ("Honestly the most useless school in the county. Take your kids elsewhere.", "parent"),
         ("Willowbank has really gone downhill since the new head started. Avoid.", "parent"),
         ("1 star. Chaotic and cliquey.", "parent"),
+        ("Would not recommend Willowbank to anyone. Shocking leadership.", "parent"),
+        ("Willowbank is an absolute shambles. Letters out the night before.", "parent"),
+        ("Pulled a sickie today, couldn't face Year 6", "staff"),
         ("Being a governor here is like rearranging the deckchairs on the Titanic.", "governor"),
         ("Counting down the days till I can leave this dump.", "staff"),
         ("Willowbank's SATs results are a joke. The teachers haven't got a clue.", "parent"),
@@ -118,6 +124,8 @@ def test_public_disparagement_and_staff_conduct_are_detrimental(
         ("Honestly the school is worth the trek. Our eldest loved every year.", "parent"),
         ("Best school ever. Avoid the traffic on Elm Road though!", "parent"),
         ("Messy play in Reception today, so much fun.", "staff"),
+        ("Willowbank's nativity was an absolute joy. Not a dry eye.", "parent"),
+        ("What a shambles my kitchen is after baking with the kids", "parent"),
         # A parent's night out is not staff conduct.
         ("Hungover at the school gate, never again 🍻", "parent"),
     ],

@@ -55,6 +55,12 @@ def check(engine: Engine, text: str, **fields: Any) -> list[str]:
         ("All staff: selling my daughter's old bike, £40 ono.", "selling my"),
         ("Anyone want to buy my old sofa? £50, collection only.", "buy my"),
         ("My Etsy shop has a sale on this week, link below", "My Etsy"),
+        ("Just booked our flights to Tenerife for half term!! Can't wait", "flights to"),
+        ("Please find attached my invoice for the private tutoring in March.", "private tutoring"),
+        (
+            "My sister is getting married in June, any recommendations for a photographer?",
+            "getting married",
+        ),
     ],
 )
 def test_personal_purposes_in_hours_are_flagged(engine: Engine, text: str, evidence: str) -> None:
@@ -69,6 +75,7 @@ def test_personal_purposes_in_hours_are_flagged(engine: Engine, text: str, evide
         "Holiday club bookings for Year 3 are now open on the parent portal.",
         "Can anyone recommend a good plumber for the school toilets?",
         "Our Year 6 residential booking is confirmed for June.",
+        "Please find attached the invoice for the Year 4 coach trip.",
     ],
 )
 def test_school_business_is_not_flagged(engine: Engine, text: str) -> None:

@@ -56,7 +56,8 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "shortlist", "candidate", "disciplinary", "grievance", "suspen", "gardening leave",
         "capability", "investigat", "lado", "safeguarding", "child protection",
         "social services", "social worker", "register", "exclu", "in the red", "deficit",
-        "overspent",
+        "overspent", "feedback", "graded", "cutting", "cut ", "losing", "lose ", "axing",
+        "axe ", "scrapp", "police", "pending",
     ),
     "copyright": (
         "©", "(c)", "all rights reserved", "getty", "shutterstock", "alamy", "istock",
@@ -64,7 +65,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     ),
     "defamation:theft or fraud": (
         "stole", "steal", "nick", "thie", "theft", "pocket", "helping him", "helping her",
-        "helping them", "money", "cash", "embezzl", "fraud", "fiddl", "cooked the books",
+        "helping them", "money", "cash", "embezzl", "fraud", "fiddl", "the books",
         "in the till", "skim",
     ),
     "defamation:corruption": (
@@ -94,7 +95,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "apologised", "ignored", "humiliat", "handled",
         "raise it with", "raise this with", "complain", "let us", "let my", "let him",
         "let her", "n't let", "nt let", "refused to let", "had enough", "sort it out",
-        "sort this out", "useless", "a joke", "sent home",
+        "sort this out", "useless", "a joke", "sent home", "explain", "explanation",
     ),
     "sensitive:incident": (
         "fight", "fought", "punch", "kick", "bit ", "bitten", "biting", "hit", "hurt", "injur", "bruis", "a&e",
@@ -107,7 +108,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "worst school", "terrible", "awful", "rubbish", "shocking", "appalling", "crap", "shit",
         "dreadful", "horrible", "pathetic", "joke of", "hellhole", "avoid", "send your", "dump", "titanic", "sinking ship",
         "rats ", "1 star", "one star", "zero star", "0 star", "pull ", "elsewhere", "run by", "joke", "shambles", "disgrace",
-        "farce", "embarrassment", "a clue", "care less", "downhill", "chaotic", "cliquey",
+        "farce", "embarrassment", "a clue", "recommend", "leadership", "management", "care less", "downhill", "chaotic", "cliquey",
         "useless", "incompetent",
     ),
     "detrimental:staff": (

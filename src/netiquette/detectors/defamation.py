@@ -45,7 +45,7 @@ _ALLEGATIONS = {
     r"|\bpocket(?:ed|ing|s) (?:the|our|some|money|cash|funds)|helping (?:himself|herself|"
     r"themselves) to|(?:took|takes|taking|taken) (?:money|cash) (?:from|out of)|embezzl"
     r"|\bfraud|fiddl(?:ed|es|ing) (?:the |his |her |their )?(?:\w+ )?(?:books|results|accounts"
-    r"|figures|expenses|money|register|numbers|data)|cooked the books|on the fiddle"
+    r"|figures|expenses|money|register|numbers|data)|cook(?:ed|ing|s)? the books|on the fiddle"
     r"|(?:hand|fingers) in the till|skim(?:med|ming) (?:off|money|from)",
     "corruption": r"\bbrib(?:e|es|ed|ing)\b|backhanders?|kickbacks?|\bcorrupt|\brigged\b"
     r"|(?:get|got|give|gave|getting|giving) (?:his|her|their) (?:mate|mates|friend|friends|"
@@ -99,6 +99,11 @@ _REBUTTAL = re.compile(
 _NEGATION = re.compile(
     r"\b(?:never|not|no|didn'?t|doesn'?t|wasn'?t|isn'?t|won'?t|wouldn'?t)\W+"
     r"(?:\w+\W+){0,2}$"
+)
+# "the kid who stole": the allegation is about someone else in the sentence.
+_OTHER_SUBJECT = re.compile(
+    r"\b(?:kid|child|boy|girl|lad|someone|somebody|person|man|woman|people|pupil|thief"
+    r"|one)s? (?:who|that) (?:\w+ )?$"
 )
 _PRONOUN = re.compile(r"\b(?:he|she|him|her|his|they)\b")
 
@@ -158,7 +163,9 @@ class DefamationDetector:
         start, end = bounds[index]
         sentence = analysis.lower[start:end]
         before = analysis.lower[max(start, cue.start() - 30) : cue.start()]
-        if _NEGATION.search(before) or _NOT_AN_ALLEGATION.search(sentence):
+        if _NEGATION.search(before) or _OTHER_SUBJECT.search(before):
+            return None
+        if _NOT_AN_ALLEGATION.search(sentence):
             return None
         if category == CHILD_HARM:
             # One child hurting another is an incident for the school, not an allegation.

@@ -35,7 +35,8 @@ _COMPLAINT = re.compile(
     r"|apologised)|ignored|humiliat\w+|(?:way|how) (?:it|this|that|they|she|he) "
     r"(?:was |were |has been |have )?handled|handled (?:it|this|my)|raise (?:it|this) with"
     r"|complain(?:t|ed|ing)?|let (?:us|my \w+|him|her) down|had enough|sort (?:it|this) out"
-    r"|useless|a joke|wouldn'?t let|refused to let|sent home)\b"
+    r"|useless|a joke|wouldn'?t let|refused to let|sent home|no one (?:even )?explained"
+    r"|nobody (?:even )?explained|no explanation|without (?:any )?explanation)\b"
 )
 # Something done to someone: an incident whoever posts it.
 _INCIDENT = re.compile(
@@ -147,7 +148,8 @@ def _is_school_matter(
     ):
         return True
     if incident is not None and (named or _OWN_CHILD.search(text)):
-        return _SCHOOL_SETTING.search(text) is not None or named is not None
+        setting = _SCHOOL_SETTING.search(text) is not None
+        return setting or named is not None or complaint is not None
     return (
         incident is not None
         and _SCHOOL_SETTING.search(text) is not None
@@ -172,7 +174,9 @@ _WEAK_DISPARAGING = re.compile(
     r"\b(?:is|are|was|were) (?:a |an )?(?:absolute |complete |total )?(?:joke|shambles"
     r"|disgrace|farce|embarrassment)\b|\bshambles\b|haven'?t (?:got )?a clue|(?:don'?t|couldn'?t)"
     r" care less|gone downhill|going downhill|\bchaotic\b|\bcliquey\b|\bavoid[.!]*$"
-    r"|\bavoid\.|\buseless\b|\bincompetent\b"
+    r"|\bavoid\.|\buseless\b|\bincompetent\b|(?:would not|wouldn'?t|would never|can'?t|cannot"
+    r"|could not|couldn'?t) recommend|(?:shocking|terrible|awful|useless|appalling|poor|weak"
+    r"|non-existent|clueless) (?:leadership|management|senior leadership)"
 )
 _SCHOOL_REFERENCE = re.compile(
     r"\b(?:this|that|the|our|their) school\b|\bthe teachers\b|\bthe head\b|\bleadership\b"

@@ -24,13 +24,14 @@ _STRONG = re.compile(
     r"|happy (?:\d+(?:st|nd|rd|th) )?birthday to my|love you (?:loads|lots|so much)?"
     r"|dating|tinder|bumble|hinge profile|my (?:side )?business|side hustle|my etsy"
     r"|(?:private|my) tutoring|plumber|electrician|boiler|mortgage|my landlord"
-    r"|(?:my|our) (?:wedding|hen do|stag do)|babysitter|childminder|dentist appointment"
+    r"|(?:my|our) (?:wedding|hen do|stag do)|getting married|babysitter|childminder|dentist appointment"
     r"|(?:amazon|asos|argos|ebay) (?:order|parcel|delivery)|personal (?:use|shopping|invoice))"
 )
 _WEAK = re.compile(
     r"\b(?:invoice|booking|my (?:husband|wife|partner|boyfriend|girlfriend|mum|dad|son"
     r"|daughter|kids)|(?:my|our) (?:house|flat|car|kitchen|garden|dog|cat)|winner takes all"
-    r"|entry fee|£\s?\d+ entry|running club|half marathon|marathon|xx+|personal)\b"
+    r"|entry fee|£\s?\d+ entry|running club|half marathon|marathon|xx+|personal|photographer"
+    r"|any recommendations|my (?:sister|brother|cousin|friend|neighbour)(?:'s)?)\b"
 )
 # Plainly school business: a post that reads like this is not personal, whatever else it says.
 _SCHOOL_BUSINESS = re.compile(
