@@ -28,6 +28,7 @@ from netiquette.cli_format import (
 from netiquette.engine import Engine
 from netiquette.evaluate import evaluate as run_evaluation
 from netiquette.evaluate import load_cases
+from netiquette.importer.command import import_command
 from netiquette.items import Item, ItemError
 from netiquette.kinds import Channel, Role, RuleKind, Severity
 from netiquette.policy import Policy, dump_policy_yaml, load_policy
@@ -426,3 +427,6 @@ def import_roster_command(
     click.echo(
         f"{output}: {report.added} pupils added, {report.updated} updated, {report.removed} removed"
     )
+
+
+policy.add_command(import_command)

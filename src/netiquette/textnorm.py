@@ -226,7 +226,7 @@ def _typo(word: str, known: Collection[str]) -> str:
     fixed = _near_key(word)
     if fixed:
         return fixed
-    if len(word) >= 7:
+    if len(word) >= 5:
         return _segment(word) or word
     return word
 

@@ -18,8 +18,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from netiquette import textnorm
 from netiquette.abuse_model.features import features
-from netiquette.textnorm import words as normalised_words
 
 HEADS = ("abuse", "profanity", "aimed")
 ARTIFACT = "abuse-model.npz"
@@ -56,7 +56,7 @@ class AbuseModel:
         self.metadata = metadata
 
     def words(self, text: str) -> list[str]:
-        return normalised_words(text, self.known)
+        return textnorm.words(text, self.known)
 
     def ids(self, words: list[str]) -> list[int]:
         index = self.index

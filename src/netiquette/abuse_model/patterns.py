@@ -31,7 +31,7 @@ _NEG_ATTR = (
     r"(?:disgusting|filthy|dirty|stupid|evil|lazy|worthless|pathetic|inferior|dangerous|vile|"
     r"a disgrace|a burden|a threat|criminals|thieves|liars|terrorists|rapists|scroungers|"
     r"sick|mentally ill|not human|not real|ignorant|backwards|useless|the worst|a drain|a problem|freaks|"
-    r"perverts|groomers|subhuman|trash|scum|" + _DEH + ")"
+    r"perverts|groomers|subhuman|trash|scum|property|objects|" + _DEH + ")"
 )
 
 
@@ -100,15 +100,16 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "identity hate",
-        rf"\bi (?:(?!dont |never |do not |didnt |wont )\w+ )?(?:hate|despise|loathe|detest|cant stand) "
-        rf"(?:all |the |those |these )?{_ID}\b",
+        rf"\b(?:i|1|we) (?:(?!dont |never |do not |didnt |wont )\w+ )?"
+        r"(?:hate|despise|loathe|detest|cant stand) "
+        rf"(?:all |the |those |these )?(?:fucking |bloody |dirty |filthy )?{_ID}\b",
         0.9,
         False,
     ),
     _cue(
         "identity hate",
         rf"\b{_ID} (?:are|r|is) (?:all |just |such |so |nothing but |literally "
-        rf"|a bunch of |basically |the )?{_NEG_ATTR}\b",
+        rf"|a bunch of |basically |the |like |no better than )?{_NEG_ATTR}\b",
         0.9,
         False,
     ),
@@ -119,6 +120,19 @@ CUES: tuple[Cue, ...] = (
         rf"{_ID} (?:always )?get special treatment|{_ID} (?:are )?(?:ruining|taking over|"
         rf"invading|destroying)|{_ID} (?:make me sick|cant be trusted)|go back to (?:your|ur) own country)\b",
         0.9,
+        False,
+    ),
+    _cue(
+        "identity hate",
+        rf"\b(?:i|we|1) (?:will |would |could )?(?:never|dont|do not|wont|cant) "
+        r"(?:respect|like|trust|want|accept|tolerate|hire|employ|date|serve|sit next to) "
+        rf"(?:any |a |an )?{_ID}|\b{_ID} (?:lives )?(?:dont|do not) matter|"
+        rf"\b{_ID} (?:are|r) (?:not|never) (?:welcome|wanted|worth|human|equal|normal|"
+        rf"to be trusted|allowed)|no such thing as a good {_ID}|\btypical {_ID}\b|"
+        rf"\b(?:stupid|dirty|filthy|disgusting|lazy|worthless|smelly) {_ID}\b|"
+        rf"\b(?:put|lock|send|round up|throw) (?:all )?(?:the |those |these )?{_ID} (?:in|into) "
+        r"(?:camps|cages|prison|ovens|gas chambers|the sea)\b",
+        0.88,
         False,
     ),
     _cue(
@@ -182,19 +196,25 @@ CUES: tuple[Cue, ...] = (
     ),
 )
 
-# Framing: the post condemns, reports or quotes abuse rather than committing it.
-REPORTED = re.compile(
+# Framing: the post condemns, reports or quotes abuse rather than committing it. These
+# frames introduce what follows them ("you said ...", "someone called my son ...").
+REPORTING = re.compile(
     r"\b(?:(?:called|calling|call|calls) (?:me|him|her|them|us|my \w+|our \w+|\w+)|"
     r"(?:was|were|been|being|got) called|told (?:me|him|her|them|my \w+) to|"
-    r"(?:someone|somebody|a boy|a girl|they|he|she|people) (?:wrote|said|posted|shouted|keeps? saying|"
-    r"keeps? calling)|has been reported|have reported|ve reported|reported (?:it|this|them)|"
-    r"screenshots?|hate speech|is (?:racist|homophobic|sexist|not ok|never ok|unacceptable|vile|"
-    r"disgusting|wrong|hurtful|harmful)|no place (?:here|in|for)|should be ashamed|"
-    r"stop (?:calling|saying)|(?:never|not) (?:ok|okay|acceptable) to|(?:saying|calling) \w+|"
-    r"if you think|people who (?:say|call|think)|anyone who (?:says|calls|tells)|words like|"
-    r"please report|talk to your kids)\b"
+    r"(?:someone|somebody|a boy|a girl|they|he|she|people) (?:wrote|said|posted|shouted|"
+    r"keeps? saying|keeps? calling)|stop (?:calling|saying)|(?:never|not) (?:ok|okay|acceptable) to|"
+    r"(?:saying|calling) \w+|if (?:you|u) (?:think|say|said|call)|"
+    r"(?:you|u) (?:said|wrote|called|posted) (?:that )?(?!to\b)|"
+    r"(?:your|ur) (?:comments?|words|post|remarks|views) (?:about|on)|people who (?:say|call|think)|"
+    r"anyone who (?:says|calls|tells)|words like|the word)"
 )
-QUOTE_CHARS = "\"“”‘’'"
+# These condemn or report wherever they stand in the post.
+CONDEMNING = re.compile(
+    r"\b(?:has been reported|have reported|ve reported|reported (?:it|this|them|to)|"
+    r"screenshots?|hate speech|(?:is|are) (?:deeply |so |really )?(?:racist|homophobic|sexist|"
+    r"transphobic|not ok|never ok|unacceptable|hurtful|harmful)|"
+    r"no place (?:here|in|for)|should be ashamed|please report|talk to your kids|is a slur)\b"
+)
 NEGATED = re.compile(
     r"\b(?:not|never|dont|doesnt|didnt|isnt|arent|wouldnt|shouldnt|nobody should|no one should|"
     r"nothing wrong with|its not true|no \w+ deserves?)\b"

@@ -16,7 +16,15 @@ from dataclasses import dataclass
 
 from netiquette.abuse_model import Scores, load_model
 from netiquette.abuse_model.lexicon import SECOND_PERSON
-from netiquette.abuse_model.patterns import CUES, IDIOMS, NEGATED, REPORTED, SELF_REFERENCE, Cue
+from netiquette.abuse_model.patterns import (
+    CONDEMNING,
+    CUES,
+    IDIOMS,
+    NEGATED,
+    REPORTING,
+    SELF_REFERENCE,
+    Cue,
+)
 from netiquette.detectors.base import Analysis
 from netiquette.findings import Candidate, Note
 from netiquette.kinds import Channel, Role, RuleKind, Severity
@@ -68,8 +76,12 @@ def read(text: str, school: School | None = None) -> Reading:
     scores = model.score_words([t.text for t in norm.tokens])
     hits = tuple(_hits(norm.text))
     quotes = [m.span() for m in _QUOTED.finditer(text)]
-    quoted = bool(hits) and all(_quoted(norm, h, quotes) for h in hits)
-    framed = quoted or bool(REPORTED.search(norm.text))
+    frames = [m.start() for m in REPORTING.finditer(norm.text)]
+    if hits:
+        framed = all(_quoted(norm, h, quotes) or any(f < h.start for f in frames) for h in hits)
+    else:
+        framed = bool(frames)
+    framed = framed or bool(CONDEMNING.search(norm.text))
     calm = IDIOMS.search(norm.text) or NEGATED.search(norm.text)
     if calm and not any(h.cue.abuse for h in hits):
         scores = Scores(min(scores.abuse, 0.3), scores.profanity, min(scores.aimed, 0.3))

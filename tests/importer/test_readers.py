@@ -1,0 +1,182 @@
+"""Each reader on its own: blocks, markers, furniture, encodings, and files it must refuse."""
+
+from __future__ import annotations
+
+import zipfile
+from io import BytesIO
+
+import pytest
+
+from importer.builders import Para, make_docx, make_pdf, make_scanned_pdf
+from netiquette.importer import PolicyImportError, import_policy
+from netiquette.importer.document import BlockKind, sentences
+from netiquette.importer.html_reader import read_html
+from netiquette.importer.noise import is_noise
+from netiquette.importer.readers import read_document
+from netiquette.importer.text_reader import read_markdown, read_text
+
+RULE = "Pupils must not share their passwords with friends."
+
+
+def kinds_and_texts(document_blocks: tuple[object, ...]) -> list[tuple[str, str]]:
+    return [(b.kind.value, b.text) for b in document_blocks]  # type: ignore[attr-defined]
+
+
+def test_text_joins_wrapped_lines_but_not_headings_or_items() -> None:
+    text = (
+        "Rules for Everyone\n"
+        "Parents and carers should not post about other families on the class page or in\n"
+        "groups that other parents can read.\n"
+        "  • Do not share passwords.\n"
+        "    continued on a second line.\n"
+        "  a) Never post as someone else.\n"
+    )
+    blocks = read_text(text).blocks
+    assert [b.kind for b in blocks] == [
+        BlockKind.HEADING,
+        BlockKind.PARAGRAPH,
+        BlockKind.ITEM,
+        BlockKind.ITEM,
+    ]
+    assert blocks[1].text.endswith("that other parents can read.")
+    assert blocks[2].text == "Do not share passwords. continued on a second line."
+    assert blocks[3].marker == "a"
+
+
+def test_text_numbered_section_headings_and_clauses() -> None:
+    blocks = read_text("4 Conduct Online\n\n4.1 Staff must not post about pupils.\n").blocks
+    assert (blocks[0].kind, blocks[0].marker) == (BlockKind.HEADING, "4")
+    assert (blocks[1].kind, blocks[1].marker, blocks[1].level) == (BlockKind.ITEM, "4.1", 1)
+
+
+def test_markdown_headings_lists_emphasis_links_and_tables() -> None:
+    text = (
+        "Online Safety\n=============\n\n"
+        "| Review date | Summer 2027 |\n|---|---|\n\n"
+        "1. **Never** share [your login](https://example.invalid) details.\n"
+        "   - Always *log out* of shared computers.\n"
+    )
+    blocks = read_markdown(text).blocks
+    assert kinds_and_texts(blocks) == [
+        ("heading", "Online Safety"),
+        ("paragraph", "Review date: Summer 2027"),
+        ("item", "Never share your login details."),
+        ("item", "Always log out of shared computers."),
+    ]
+    assert blocks[3].level == 1
+
+
+def test_html_keeps_main_content_and_lists_nav_footer_cookie_text() -> None:
+    page = (
+        "<html><body><nav><a>Home</a><a>Term dates</a></nav>"
+        "<div id='cookie-consent'>We use cookies. <a>OK</a></div>"
+        "<form id='aspnetForm'><div class='content'><h2>Rules</h2>"
+        "<ol><li>Do not <b>tag</b> pupils.</li><li>Report &amp; block trolls.</li></ol>"
+        "<div class='ticker'>Sports day 3/7 4/7 5/7</div></div></form>"
+        "<footer>Website by Example Ltd</footer></body></html>"
+    )
+    document = read_html(page)
+    assert kinds_and_texts(document.blocks) == [
+        ("heading", "Rules"),
+        ("item", "Do not tag pupils."),
+        ("item", "Report & block trolls."),
+    ]
+    assert [b.marker for b in document.blocks[1:]] == ["1", "2"]
+    assert "Website by Example Ltd" in document.left_out
+    assert any("cookies" in text for text in document.left_out)
+
+
+def test_docx_headings_numbering_tables_and_runs() -> None:
+    data = make_docx(
+        [
+            Para("Acceptable Use", "Heading1"),
+            Para("Staff must not use school laptops for personal shopping.", num=(1, 0)),
+            Para("This includes lunchtimes.", num=(1, 1)),
+            Para("A bullet point.", num=(2, 0)),
+        ]
+    )
+    blocks = read_document(data, "policy.docx").blocks
+    assert [(b.kind.value, b.marker, b.level) for b in blocks] == [
+        ("heading", "", 1),
+        ("item", "1", 0),
+        ("item", "1.1", 1),
+        ("item", "", 0),
+    ]
+    assert blocks[1].text == "Staff must not use school laptops for personal shopping."
+
+
+def test_pdf_running_footer_and_page_numbers_are_left_out() -> None:
+    paragraphs = [
+        "Pupils must not share their passwords with friends.",
+        "Staff should not post during lessons.",
+        "Parents must not photograph other children at events.",
+        "Governors should not discuss meetings online.",
+    ]
+    data = make_pdf(
+        paragraphs, "Fernhill School policy", page_break_before=("Staff", "Parents", "Governors")
+    )
+    document = read_document(data, "policy.pdf")
+    texts = [b.text for b in document.blocks]
+    assert texts == paragraphs
+    assert any("Fernhill School policy" in t for t in document.left_out)
+
+
+def test_noise_shapes() -> None:
+    noisy = ["Home Page", "Uniform Shop", "© 2026 Fernhill School", "News | Events | Contact"]
+    noisy.append("Week 3: 12/1 swimming, 13/1 choir, 15/1 trip")
+    kept = ["Copyright", "Staff Conduct", RULE, "Do not post photos of pupils in the shop."]
+    assert all(is_noise(b) for b in read_text("\n\n".join(noisy)).blocks)
+    assert not any(is_noise(b) for b in read_text("\n\n".join(kept)).blocks)
+
+
+def test_sentences_do_not_break_after_abbreviations() -> None:
+    text = "Sites (e.g. Facebook) are common. Mr. Hale agrees. Staff must not post."
+    assert sentences(text) == [
+        "Sites (e.g. Facebook) are common.",
+        "Mr. Hale agrees.",
+        "Staff must not post.",
+    ]
+
+
+def test_windows_1252_text_is_read() -> None:
+    data = "Parents’ Charter\n\nParents should not post café photos.".encode("cp1252")
+    result = import_policy(data, "charter.txt")
+    assert result.clauses[0].text == "Parents should not post café photos."
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "message"),
+    [
+        (b"", "empty.txt", "empty"),
+        (b"   \n", "blank.txt", "empty"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "policy.doc", "save it as .docx"),
+        (b"PK\x03\x04 not really a zip", "policy.docx", "not a readable Word document"),
+        (b"plain words", "policy.pdf", "is not a PDF"),
+        (b"%PDF-1.4 broken", "broken.pdf", "not a readable PDF"),
+        (b"\x00\x01\x02binary", "data.txt", "not a text file"),
+        (b"Our school has a lovely garden.\n\nThe pond is new.", "garden.txt", "found no rules"),
+    ],
+)
+def test_bad_files_are_refused_with_what_and_where(data: bytes, name: str, message: str) -> None:
+    with pytest.raises(PolicyImportError) as error:
+        import_policy(data, name)
+    assert message in str(error.value) and name in str(error.value)
+
+
+def test_a_scanned_pdf_is_refused_as_scanned() -> None:
+    with pytest.raises(PolicyImportError) as error:
+        import_policy(make_scanned_pdf(), "scan.pdf")
+    assert "scanned" in str(error.value) and "scan.pdf" in str(error.value)
+
+
+def test_a_zip_that_is_not_word_is_refused() -> None:
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("readme.txt", RULE)
+    with pytest.raises(PolicyImportError, match=r"no word/document\.xml"):
+        import_policy(buffer.getvalue(), "policy.docx")
+
+
+def test_a_missing_file_is_named(tmp_path: object) -> None:
+    with pytest.raises(PolicyImportError, match=r"cannot read .*nowhere\.txt"):
+        import_policy("/nonexistent/nowhere.txt")
