@@ -28,6 +28,27 @@ _CAUTION_NEAR = re.compile(
     r"be cautious|use caution)\b",
     re.I,
 )
+_MEMBERS_OF = re.compile(
+    r"\bmembers? of (?:the )?(?:school )?(?:staff|governing (?:body|board))\b|\bstaff members?\b|"
+    r"\badults? (?:who work|working)\b(?: (?:in|at|with) (?:the |our )?(?:school|academy|children|"
+    r"pupils))?",
+    re.I,
+)
+_ADVERBIAL = re.compile(
+    r"^\s*(?:when|whenever|if|where|while|whilst|as|although|however|therefore|in|on|at|for|"
+    r"during|before|after|once|unless|outside|so|also|furthermore|finally)\b",
+    re.I,
+)
+_ROLE_FIRST = re.compile(
+    r"^\s*(?:all|any|the|our|every|each|a|an|no|current|both|individual|school)?\s*"
+    r"(?:children|child|pupils?|students?|learners?|young people|staff|employees?|teachers?|"
+    r"teaching assistants?|volunteers?|colleagues?|trainees?|governors?|trustees?|parents?|"
+    r"carers?|guardians?|families)\b",
+    re.I,
+)
+_INNER = re.compile(
+    r"\b(?:who|that|which|whose|working|in contact|with|of|about|from|on|at|in)\b", re.I
+)
 _PASSIVE_BY = re.compile(r"\bby\s+((?:\S+\s+){0,6}\S+)", re.I)
 
 
@@ -105,12 +126,26 @@ def bound_roles(text: str, reading: StrengthReading | None) -> frozenset[Role]:
         after = text[reading.end :]
         cut = re.search(r"\bto\b", after)
         return roles_in(after[: cut.start()] if cut else after[:120])
-    subject = roles_in(text[: reading.start])
+    subject = subject_roles(text[: reading.start])
     if subject:
         return subject
     if agent := _PASSIVE_BY.search(text[reading.end : reading.end + 80]):
         return roles_in(agent.group(1))
     return frozenset()
+
+
+def subject_roles(subject: str) -> frozenset[Role]:
+    """Roles that head the subject ("Staff, governors and parents"), not ones inside it
+    ("Photographs of pupils", "Adults who work with children"). Leading clauses such as
+    "When posting on social networks," are skipped."""
+    subject = _MEMBERS_OF.sub(lambda m: "governors" if "govern" in m.group(0) else "staff", subject)
+    parts = subject.split(",")
+    while parts and _ADVERBIAL.match(parts[0]) and len(parts) > 1:
+        parts = parts[1:]
+    head = ",".join(parts)
+    if not _ROLE_FIRST.match(head) and not EVERYONE.match(head.strip()):
+        return frozenset()
+    return roles_in(_INNER.split(head, maxsplit=1)[0])
 
 
 def subject_text(text: str, reading: StrengthReading | None) -> str:
