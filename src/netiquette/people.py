@@ -8,8 +8,9 @@ the false alarms hide:
 
 - whole words only ("Oscars" and "Islay" are not Oscar and Isla; "Isla's" is Isla);
 - a single name that is also a common word ("Ruby", "Will", "Poppy") must be capitalised,
-  and is only a guess at the start of a sentence or before another capitalised word
-  ("Poppy Appeal");
+  and is only a guess at the start of a sentence;
+- a first name before another capitalised word is someone else's ("Oscar Wilde", "Harvey
+  Nichols", "Poppy Appeal"), unless that word is an initial that fits ("Poppy T");
 - a lower-case first name in ordinary capitalised prose is a guess;
 - "an Oscar", "the Grace" are uses of a word, not a person;
 - a bare surname followed by "Road", "School"... is a place;
@@ -48,10 +49,12 @@ _FOLLOW_OK = frozenset({"year", "reception", "class", "group", "i", "and", "from
 _SAME_AS = (("\u2019", "'"), ("\u00a0", " "), ("\t", " "), ("\n", " "), ("\r", " "))
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)")
 _FOLLOWING = re.compile(r"\s([^\W\d_]+)")
-_PRECEDING = re.compile(r"([^\W\d_]+)\s+$")
 _ARTICLES = frozenset({"a", "an", "the"})
 
 Entry = tuple[Person, str]
+# (the other half of a name, lower case, and whose it is), for finding misspelt full names.
+Pairs = tuple[tuple[str, Person], ...]
+Hit = tuple[int, int, tuple[Entry, ...], Pairs, Pairs]
 
 
 class PeopleIndex:
@@ -67,11 +70,11 @@ class PeopleIndex:
         self._keys = dict(keys)
         self._automaton = ahocorasick.Automaton()
         for key, entries in self._keys.items():
-            self._automaton.add_word(key, (len(key), tuple(entries)))
+            after = _pairs(entries, {"first", "preferred"}, lambda p: p.surname)
+            before = _pairs(entries, {"surname"}, lambda p: p.first_name)
+            self._automaton.add_word(key, (len(key), tuple(entries), after, before))
         if self._keys:
             self._automaton.make_automaton()
-        self._surnames = _index(self.people, lambda p: [p.surname])
-        self._firsts = _index(self.people, lambda p: [p.first_name, p.preferred])
 
     def __reduce__(self) -> tuple[type[PeopleIndex], tuple[tuple[Person, ...]]]:
         # Rebuilt from the people rather than pickling the automaton.
@@ -82,46 +85,44 @@ class PeopleIndex:
             return []
         lower = lowered(text)
         hits = self._exact_hits(lower)
+        if not hits:
+            return []
         hits += self._fuzzy_hits(lower, hits)
         mentions: list[Mention] = []
-        for start, end, entries in _longest_first(hits):
+        for start, end, entries, _, _ in _longest_first(hits):
             mentions += _judge(text, start, end, entries)
         return sorted(mentions, key=lambda m: (m.start, m.person.name))
 
-    def _exact_hits(self, lower: str) -> list[tuple[int, int, tuple[Entry, ...]]]:
+    def _exact_hits(self, lower: str) -> list[Hit]:
         hits = []
-        for last, (length, entries) in self._automaton.iter(lower):
+        for last, (length, entries, after, before) in self._automaton.iter(lower):
             start, end = last + 1 - length, last + 1
             if is_whole_word(lower, start, end):
-                hits.append((start, end, entries))
+                hits.append((start, end, entries, after, before))
         return hits
 
-    def _fuzzy_hits(
-        self, lower: str, hits: list[tuple[int, int, tuple[Entry, ...]]]
-    ) -> list[tuple[int, int, tuple[Entry, ...]]]:
+    def _fuzzy_hits(self, lower: str, hits: list[Hit]) -> list[Hit]:
         """Full names with one half misspelt, found next to the other half spelt right."""
-        found = []
-        for start, end, entries in hits:
-            hows = {how for _, how in entries}
-            if hows & {"first", "preferred"} and (after := _NEXT_WORD.match(lower, end)):
-                people = self._firsts.get(lower[start:end], ())
-                word_end = after.end(1)
-                close = _close(after.group(1), people, lambda p: p.surname)
+        found: list[Hit] = []
+        for start, end, _, after, before in hits:
+            if after and (following := _NEXT_WORD.match(lower, end)):
+                close = _close(following.group(1), after)
+                word_end = following.end(1)
                 if close and is_whole_word(lower, start, word_end):
-                    found.append((start, word_end, tuple((p, "fuzzy") for p in close)))
-            if "surname" in hows and (word := _word_before(lower, start)):
-                people = self._surnames.get(lower[start:end], ())
-                close = _close(word, people, lambda p: p.first_name)
+                    found.append((start, word_end, close, (), ()))
+            if before and (word := _word_before(lower, start)):
+                close = _close(word, before)
                 word_start = start - 1 - len(word)
                 if close and is_whole_word(lower, word_start, end):
-                    found.append((word_start, end, tuple((p, "fuzzy") for p in close)))
+                    found.append((word_start, end, close, (), ()))
         return found
 
 
 def _keys(person: Person) -> Iterable[tuple[str, str]]:
     """Each lower-cased way of writing a person, with how it names them."""
     first, surname = person.first_name, person.surname
-    yield from _spellings(person.name, "full")
+    if surname:  # a one-word name is only ever a first name, with a first name's care
+        yield from _spellings(person.name, "full")
     yield from _spellings(first, "first")
     for alias in (person.preferred, *person.nicknames):
         if alias:
@@ -147,15 +148,14 @@ def _spellings(name: str, how: str) -> Iterable[tuple[str, str]]:
         yield plain, how
 
 
-def _index(
-    people: tuple[Person, ...], names: Callable[[Person], list[str]]
-) -> dict[str, tuple[Person, ...]]:
-    found: dict[str, list[Person]] = defaultdict(list)
-    for person in people:
-        for name in names(person):
-            if name and person not in found[name.lower()]:
-                found[name.lower()].append(person)
-    return {key: tuple(value) for key, value in found.items()}
+def _pairs(entries: list[Entry], hows: set[str], other: Callable[[Person], str]) -> Pairs:
+    """For a key that is these people's first (or last) name, their other half, if long
+    enough for a misspelling of it to be told from another name."""
+    return tuple(
+        (other(person).lower(), person)
+        for person, how in entries
+        if how in hows and len(other(person)) >= _FUZZY_MIN
+    )
 
 
 def lowered(text: str) -> str:
@@ -196,22 +196,22 @@ def _word_before(text: str, start: int) -> str:
     return word if word.isalpha() else ""
 
 
-def _close(word: str, people: Iterable[Person], part: Callable[[Person], str]) -> list[Person]:
-    """People whose name part is one edit from `word` (both 5+ letters, not equal)."""
-    out = []
-    for person in people:
-        target = part(person).lower()
-        long_enough = len(word) >= _FUZZY_MIN and len(target) >= _FUZZY_MIN
-        if long_enough and word != target and Levenshtein.distance(word, target) <= 1:
-            out.append(person)
-    return out
+def _close(word: str, pairs: Pairs) -> tuple[Entry, ...]:
+    """The people whose other half is one edit from `word` (5+ letters, not equal)."""
+    if len(word) < _FUZZY_MIN:
+        return ()
+    return tuple(
+        (person, "fuzzy")
+        for target, person in pairs
+        if word != target and Levenshtein.distance(word, target) <= 1
+    )
 
 
-def _longest_first(
-    hits: list[tuple[int, int, tuple[Entry, ...]]],
-) -> list[tuple[int, int, tuple[Entry, ...]]]:
+def _longest_first(hits: list[Hit]) -> list[Hit]:
     """Non-overlapping hits, longest first: "Isla Mistry" wins over "Isla" at the same place."""
-    chosen: list[tuple[int, int, tuple[Entry, ...]]] = []
+    if len(hits) == 1:
+        return hits
+    chosen: list[Hit] = []
     for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
         if all(hit[1] <= c[0] or c[1] <= hit[0] for c in chosen):
             chosen.append(hit)
@@ -220,13 +220,14 @@ def _longest_first(
 
 def _judge(text: str, start: int, end: int, entries: tuple[Entry, ...]) -> list[Mention]:
     """The mentions a hit stands for once the original text's case and context are read."""
-    best: dict[Person, str] = {}
+    best: dict[int, Entry] = {}  # by identity: hashing a Person hashes all its fields
     for person, how in entries:
-        if person not in best or _HOW_RANK[how] < _HOW_RANK[best[person]]:
-            best[person] = how
+        seen = best.get(id(person))
+        if seen is None or _HOW_RANK[how] < _HOW_RANK[seen[1]]:
+            best[id(person)] = (person, how)
     evidence = text[start:end]
     kept = []
-    for person, how in best.items():
+    for person, how in best.values():
         certain = _certain(text, start, end, person, how)
         if certain is not None:
             kept.append((person, how, certain))
@@ -266,7 +267,6 @@ def _single(text: str, start: int, end: int, person: Person, how: str) -> bool |
     word = text[start:end]
     common = word.lower() in COMMON_WORD_NAMES
     capitalised = word[0].isupper()
-    before = _PRECEDING.search(text, max(0, start - 20), start)
     after = _FOLLOWING.match(text, end)
     if how == "surname":
         if not capitalised or common or (after and after.group(1).lower() in PLACE_WORDS):
@@ -274,14 +274,22 @@ def _single(text: str, start: int, end: int, person: Person, how: str) -> bool |
         return False
     if not capitalised:
         return None if common else not any(c.isupper() for c in text)
-    if before and before.group(1).lower() in _ARTICLES:
+    if _word_before_space(text, start).lower() in _ARTICLES:
         return None
     if after and after.group(1) == person.surname[:1].upper():
         return True  # "Poppy T": the surname's initial settles it
-    followed = after is not None and _other_name(after.group(1), person)
-    if common and (followed or _sentence_start(text, start)):
-        return None if followed else False
-    return not followed
+    shouting = word.isupper() and len(word) > 1
+    if not shouting and after is not None and _other_name(after.group(1), person):
+        return None
+    return not (common and _sentence_start(text, start))
+
+
+def _word_before_space(text: str, start: int) -> str:
+    head = text[max(0, start - 8) : start]
+    if not head or not head[-1].isspace():
+        return ""
+    words = head.split()
+    return words[-1] if words else ""
 
 
 def _other_name(word: str, person: Person) -> bool:

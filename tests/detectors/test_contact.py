@@ -38,6 +38,9 @@ PHONE, IDS = "contact-details", "identifiers"
             [("0161 496 0000", PHONE), ("0161-496-0001", PHONE)],
         ),
         ("Message Gemma: 07700-900-652!", [("07700-900-652", PHONE)]),
+        ("en France: +33 6 12 34 56 78", [("+33 6 12 34 56 78", PHONE)]),
+        ("numbers 07700 900123 07700 900456", [("07700 900123", PHONE), ("07700 900456", PHONE)]),
+        ("or 0044 7700 900123 from abroad", [("0044 7700 900123", PHONE)]),
         ("email gemma.pollard82@inbox.example today", [("gemma.pollard82@inbox.example", PHONE)]),
         ("Write to J.Smith+pta@mail.example.co.uk", [("J.Smith+pta@mail.example.co.uk", PHONE)]),
         (
@@ -81,6 +84,9 @@ def test_it_finds_contact_details(
         "SATs week starts on 10 May",
         "Sort code 40-12-76 and account 12345678",
         "meet at 8.20 at the church car park",
+        "Term dates 01.09.2026 09.00 to 22.07.2027 15.20",
+        "Product code 07700900123X is out of stock",
+        "Score was 12 - 3 - 4 - 5 - 6",
     ],
 )
 def test_it_leaves_other_numbers_and_words_alone(

@@ -26,6 +26,7 @@ CAST = {
         {"name": "Kacper Nowicki", "role": "pupil", "nicknames": ["Kaz"]},
         {"name": "Mohammed Rahman", "role": "pupil", "preferred": "Mo"},
         {"name": "Noah Fenwick", "role": "pupil"},
+        {"name": "Harvey Kowalczyk", "role": "pupil"},
         {"name": "Stuart Whitlock", "title": "Mr", "role": "staff"},
         {"name": "Anna Whitlock", "title": "Mrs", "role": "governor"},
         {"name": "Laura Pengelly", "title": "Miss", "role": "staff"},
@@ -63,7 +64,13 @@ def found(index: PeopleIndex, text: str) -> list[tuple[str, str, str, bool]]:
         ("Everyone saw jayden there", [("jayden", "Jayden Pollard", "first", False)]),
         ("Jaydon Pollard won", [("Jaydon Pollard", "Jayden Pollard", "fuzzy", False)]),
         ("Isla Mistrey's coat", [("Isla Mistrey", "Isla Mistry", "fuzzy", False)]),
-        ("Well done Jayden Smith", [("Jayden", "Jayden Pollard", "first", False)]),
+        (
+            "WELL DONE JAYDEN AND OSCAR",
+            [
+                ("JAYDEN", "Jayden Pollard", "first", True),
+                ("OSCAR", "Oscar Lindqvist", "first", True),
+            ],
+        ),
         ("Isla's book bag", [("Isla", "Isla Mistry", "first", True)]),
         ("Mr Whitlock miscounted", [("Mr Whitlock", "Stuart Whitlock", "surname", True)]),
         ("Mrs Whitlock chaired it", [("Mrs Whitlock", "Anna Whitlock", "surname", True)]),
@@ -111,6 +118,9 @@ def test_it_finds_the_people_a_text_names(
         "I will be there at 3",
         "Buy a poppy for the Poppy Appeal",
         "Oscar Wilde wrote it",
+        "Well done Jayden Smith from the other school",
+        "A Harvey Nichols voucher is in the raffle",
+        "Oscar-winning film night",
         "The lollipop lady on Fenwick Road",
         "Jayden-Lee came round",
         "Islay whisky tasting",
@@ -132,6 +142,14 @@ def test_an_index_pickles_as_its_people_and_still_works(index: PeopleIndex) -> N
     text = "Jaydon Pollard and Mr Whitlock"
     assert clone.find(text) == index.find(text)
     assert b"Automaton" not in pickle.dumps(index)
+
+
+def test_a_one_word_name_gets_a_first_name_s_care() -> None:
+    index = PeopleIndex(
+        parse_school({"school": {"name": "T"}, "people": [{"name": "Will"}]}).people
+    )
+    assert found(index, "I will be there") == []
+    assert found(index, "Thanks Will!") == [("Will", "Will", "first", True)]
 
 
 def test_an_empty_school_finds_nobody() -> None:

@@ -53,6 +53,10 @@ def flagged(
             [("Finley Brockhurst", BLOCK), ("Mohammed Rahman", BLOCK)],
         ),
         ([{"type": "photo", "people": ["Jamie Stranger"]}], {}, [("Jamie Stranger", REVIEW)]),
+        # tags are read like text: a first name, an initial, a misspelling
+        ([{"type": "photo", "people": ["Finley"]}], {}, [("Finley Brockhurst", BLOCK)]),
+        ([{"type": "photo", "people": ["Zara Q."]}], {}, [("Zara Quinlan", BLOCK)]),
+        ([{"type": "photo", "people": ["Finlay Brockhurst"]}], {}, [("Finley Brockhurst", REVIEW)]),
         # a parent's own child: consent is theirs to give, so a review rather than a block
         (
             [{"type": "photo", "people": ["Noah Fenwick"]}],

@@ -93,6 +93,7 @@ def test_it_flags_pupils_named_without_consent(
         ("Year 5 trip on 14/03, back by 3.15pm", {}),
         ("Whoever choreographed that dance deserves a medal", {}),
         ("Brockhurst Lane is closed for roadworks", {}),
+        ("Congratulations to the Brockhurst family on the new baby!", {}),
     ],
 )
 def test_it_leaves_consented_pupils_adults_and_places_alone(

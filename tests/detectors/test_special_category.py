@@ -58,7 +58,7 @@ def facts(
         (
             "Zara Quinlan was rushed to hospital with an allergic reaction",
             [
-                ("hospital", "health", BLOCK),
+                ("hospital", "health", REVIEW),
                 ("allergic", "health", BLOCK),
             ],
         ),
@@ -85,12 +85,20 @@ def test_it_finds_facts_about_an_identified_pupil(
         "My class wrote to the residents of the care home today",
         "Mr Olufemi is off with anxiety",
         "Finley converted the penalty and the crowd went wild",
+        "Finley Brockhurst scored twice. The referee has a hospital appointment.",
     ],
 )
 def test_it_leaves_facts_about_nobody_in_particular_alone(
     demo_policy: Policy, demo_school: School, text: str
 ) -> None:
     assert facts(demo_policy, demo_school, text) == []
+
+
+def test_a_weak_term_often_about_someone_else_is_at_most_a_review(
+    demo_policy: Policy, demo_school: School
+) -> None:
+    found = facts(demo_policy, demo_school, "Ask Grace Oyelaran's mum, she works at the hospital")
+    assert found == [("hospital", "health", REVIEW)]
 
 
 def test_a_fact_in_a_direct_message_is_at_most_a_review(

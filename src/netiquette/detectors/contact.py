@@ -25,10 +25,17 @@ from netiquette.people_words import words
 # is gated by one of these, and boundaries are checked in Python.
 # A run of digits, spaces and brackets that could hold a phone number.
 _PHONE_GATE = re.compile(r"[0-9][0-9 ().-]{7,}[0-9]")
+_PHONE_RUN = re.compile(r"[0-9][0-9 ().-]{7,}[0-9]")
+_NOT_DIGITS = re.compile(r"[^0-9]+")
+_PIECE = re.compile(r"\S+")
+# UK numbers (Ofcom's plan): 0, then 1, 2, 3, 5, 7, 8 or 9, ten or eleven digits in all.
+_UK_NATIONAL = re.compile(r"0[1235789][0-9]{8,9}")
 # The inward half of a postcode ("2QN"), after a digit or a letter and a space.
 _POSTCODE_GATE = re.compile(r"[0-9] ?[0-9][A-Za-z]{2}\b|[0-9][A-Za-z] [0-9][A-Za-z]{2}\b")
 _HOUSE_GATE = re.compile(r"[0-9][A-Za-z]?,? [A-Z]")
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+# An email address is read outwards from its @: the local part before, the domain after.
+_EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
+_EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _POSTCODE = re.compile(r"[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}\b")
 # Upper case with or without the space, or lower case with it; never "y6 2nd".
 _POSTCODE_SHAPE = re.compile(
@@ -67,8 +74,7 @@ _ROLE_MAILBOXES = words(
     "office admin info enquiries enquiry contact reception head headteacher pta hello "
     "support bursar finance admissions clerk governors sendco senco"
 )
-_PHONE_PARSE_LIMIT = 20
-_PHONE_DIGITS = 9
+_MAX_ONE_NUMBER = 14
 _DIGIT = re.compile(r"\d")
 # A number after these is a year group, a room or a page, not a house.
 _NOT_HOUSE = re.compile(r"\b(?:year|yr|y|class|room|page|table|bus|gate|no\.?|number)\s*$", re.I)
@@ -87,8 +93,7 @@ class ContactDetailsDetector:
             yield from self._found(_LIVES_AT.finditer(text), "a home address", "[address removed]")
         if not _DIGIT.search(text):
             return
-        gate = _PHONE_GATE.search(text)
-        if gate and sum(c.isdigit() for c in gate.group()) >= _PHONE_DIGITS:
+        if _PHONE_GATE.search(text):
             yield from self._phones(text)
         if _POSTCODE_GATE.search(text):
             yield from self._found(_postcodes(text), "a postcode", "[postcode removed]")
@@ -98,31 +103,26 @@ class ContactDetailsDetector:
             yield from self._births(text)
 
     def _phones(self, text: str) -> Iterable[Candidate]:
-        matcher = phonenumbers.PhoneNumberMatcher(
-            text, "GB", leniency=phonenumbers.Leniency.POSSIBLE, max_tries=_PHONE_PARSE_LIMIT
-        )
-        for match in matcher:
-            raw = match.raw_string
-            digits = sum(c.isdigit() for c in raw)
-            if digits < _PHONE_DIGITS or raw[0] not in "+(0":
-                continue
-            if _NOT_PERSONAL.search(text, 0, match.start):
-                continue
-            if match.start > 0 and text[match.start - 1].isalnum():
+        for start, end in phone_spans(text):
+            if _NOT_PERSONAL.search(text, max(0, start - 40), start):
                 continue
             yield self._candidate(
-                match.start, match.end, raw, "a phone number", "[phone number removed]"
+                start, end, text[start:end], "a phone number", "[phone number removed]"
             )
 
     def _emails(self, text: str, websites: tuple[str, ...]) -> Iterable[Candidate]:
-        for match in _EMAIL.finditer(text):
-            domain = match.group(1).lower()
-            local = match.group()[: match.start(1) - match.start() - 1].lower()
-            if _school_domain(domain, websites) or local in _ROLE_MAILBOXES:
-                continue
-            yield self._candidate(
-                match.start(), match.end(), match.group(), "an email address", "[email removed]"
-            )
+        at = text.find("@")
+        while at != -1:
+            local = _EMAIL_LOCAL.search(text, max(0, at - 64), at)
+            domain = _EMAIL_DOMAIN.match(text, at + 1)
+            if local and domain:
+                start, end = local.start(), domain.end()
+                mailbox, site = local.group().lower(), domain.group().lower()
+                if not _school_domain(site, websites) and mailbox not in _ROLE_MAILBOXES:
+                    yield self._candidate(
+                        start, end, text[start:end], "an email address", "[email removed]"
+                    )
+            at = text.find("@", at + 1)
 
     def _found(
         self, matches: Iterable[re.Match[str]], what: str, redaction: str
@@ -158,6 +158,60 @@ class ContactDetailsDetector:
             topic="contact-details",
             redaction=redaction,
         )
+
+
+def phone_spans(text: str) -> Iterable[tuple[int, int]]:
+    """Where phone numbers are: UK ones by the numbering plan (fast, no parsing), numbers
+    from abroad ("+33 6 12 34 56 78") by `phonenumbers`."""
+    for match in _PHONE_RUN.finditer(text):
+        start, end = match.span()
+        if start > 0 and text[start - 1] in "+(":
+            start -= 1
+        glued = (start > 0 and text[start - 1].isalnum()) or (
+            end < len(text) and text[end].isalnum()
+        )
+        if glued:
+            continue
+        raw = text[start:end]
+        digits = _NOT_DIGITS.sub("", raw)
+        if len(digits) > _MAX_ONE_NUMBER:
+            yield from _split_run(raw, start)
+        elif _uk_number(raw, digits) or (raw[0] == "+" and _possible_abroad(raw)):
+            yield start, end
+
+
+def _uk_number(raw: str, digits: str) -> bool:
+    if raw[0] == "+" or digits.startswith("00"):
+        digits = digits.removeprefix("00")
+        if not digits.startswith("44"):
+            return False
+        digits = "0" + digits[2:].removeprefix("0")  # "+44 (0)20 ..." keeps one 0
+    return _UK_NATIONAL.fullmatch(digits) is not None
+
+
+def _possible_abroad(raw: str) -> bool:
+    try:
+        return bool(phonenumbers.is_possible_number(phonenumbers.parse(raw, "GB")))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def _split_run(raw: str, offset: int) -> Iterable[tuple[int, int]]:
+    """Several numbers in one run ("07700 900123 07700 900456"): the shortest groups of
+    space-separated pieces, from the left, that make a UK number."""
+    pieces = [m.span() for m in _PIECE.finditer(raw)]
+    first = 0
+    while first < len(pieces):
+        for last in range(first, len(pieces)):
+            start, end = pieces[first][0], pieces[last][1]
+            digits = _NOT_DIGITS.sub("", raw[start:end])
+            if len(digits) > _MAX_ONE_NUMBER:
+                break
+            if _uk_number(raw[start:end], digits):
+                yield offset + start, offset + end
+                first = last
+                break
+        first += 1
 
 
 def _postcodes(text: str) -> Iterable[re.Match[str]]:

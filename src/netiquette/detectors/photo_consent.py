@@ -40,29 +40,35 @@ class PhotoConsentDetector:
             if attachment.type.lower() not in VISUAL_TYPES:
                 continue
             for name in attachment.people:
-                person = school.person(name)
-                if person is None:
+                matches = resolve(analysis, name)
+                if not matches:
                     yield self._unknown(attachment, name)
-                elif person.role is Role.PUPIL and not person.consent.photo:
-                    yield self._no_consent(attachment, person, _own_child(author, person))
+                for person, certain in matches:
+                    if person.role is Role.PUPIL and not person.consent.photo:
+                        own = _own_child(author, person)
+                        yield self._no_consent(attachment, person, own, certain)
 
-    def _no_consent(self, attachment: Attachment, pupil: Person, own: bool) -> Candidate:
+    def _no_consent(
+        self, attachment: Attachment, pupil: Person, own: bool, certain: bool
+    ) -> Candidate:
         year = f", Year {pupil.year}" if pupil.year else ""
         whose = " (it seems to be the author's own child)" if own else ""
+        maybe = "" if certain else " (or someone with a similar name)"
+        sure = certain and not own
         return Candidate(
             kind=RuleKind.PHOTO_CONSENT,
             start=0,
             end=0,
             evidence=pupil.name,
             message=(
-                f"The {attachment.type} shows {pupil.name} (pupil{year}){whose}; the school "
+                f"The {attachment.type} shows {pupil.name}{maybe} (pupil{year}){whose}; the school "
                 "has no photo consent from their parents or carers."
             ),
             suggestion=f"Remove {pupil.name} from the {attachment.type} (crop, blur or choose "
             "another), or do not post it.",
             detector=self.name,
-            score=0.8 if own else 1.0,
-            max_severity=Severity.REVIEW if own else Severity.BLOCK,
+            score=1.0 if sure else 0.7,
+            max_severity=Severity.BLOCK if sure else Severity.REVIEW,
             details={"attachment": attachment.name or attachment.type, "person": pupil.name},
         )
 
@@ -82,6 +88,26 @@ class PhotoConsentDetector:
             max_severity=Severity.REVIEW,
             details={"attachment": attachment.name or attachment.type, "person": name},
         )
+
+
+def resolve(analysis: Analysis, name: str) -> list[tuple[Person, bool]]:
+    """The profile's people a tagged name stands for, each with whether that is certain.
+
+    An exact full name is certain; otherwise the name is read like text ("Reuben",
+    "Poppy T", "Jaydon Pollard"), and a name several people share is a guess for each.
+    """
+    exact = analysis.context.school.person(name)
+    if exact is not None:
+        return [(exact, True)]
+    tag = " ".join(name.split())
+    matches = [
+        m
+        for m in analysis.context.people.find(tag)
+        if m.start == 0 and len(tag[m.end :].strip(" .")) <= 1
+    ]
+    if len({m.person for m in matches}) == 1:
+        return [(matches[0].person, matches[0].certain)]
+    return [(m.person, False) for m in matches]
 
 
 def _own_child(author: Person | None, pupil: Person) -> bool:

@@ -31,12 +31,15 @@ from netiquette.findings import Candidate, Note
 from netiquette.kinds import Channel, Role, RuleKind, Severity
 from netiquette.school import Person
 
-# A bare surname followed by one of these means a child ("the Pollard boy", "Osei twins").
+# A bare surname followed by one of these means a child ("the Pollard boy", "Osei twins"),
+# or the child's family ("the Kowalczyk family"): enough to tie a fact to the child, not
+# enough on its own to say the child was named.
 _CHILD_AFTER_SURNAME = re.compile(
-    r"\s(?:boy|girl|lad|lass|kid|kids|child|children|twins?|family|brothers?|sisters?|"
-    r"son|daughter)\b",
+    r"\s(?:boys?|girls?|lads?|lass|kids?|child|children|twins?|brothers?|sisters?|"
+    r"sons?|daughters?)\b",
     re.IGNORECASE,
 )
+_FAMILY_AFTER_SURNAME = re.compile(r"\s(?:family|household|parents|famil(?:y|ies)'s?)\b", re.I)
 _OWN_CHILD = re.compile(
     r"\b(?:my|our) (?:(?:little|eldest|youngest|middle|oldest|lovely|gorgeous) )?"
     r"(?:son|daughter|boy|girl|lad|child|kid|princess|little one|one|man|monkey)?,?\s*$",
@@ -54,13 +57,17 @@ class PupilReference:
     pupils: tuple[Person, ...]
     how: str
     certain: bool
+    # Only the pupil's family was named ("the Kowalczyk family").
+    family: bool = False
 
 
 def pupil_references(analysis: Analysis) -> list[PupilReference]:
     """Pupils referred to by name (or surname with "boy", "family"...), grouped by place."""
-    found = []
-    mentions = sorted(analysis.mentions, key=lambda m: (m.start, m.end))
-    for (start, end), group in groupby(mentions, key=lambda m: (m.start, m.end)):
+    found: list[PupilReference] = []
+    if not any(m.person.role is Role.PUPIL for m in analysis.mentions):
+        return found
+    # Mentions come in order of place, and never overlap: grouping needs no sort.
+    for (start, end), group in groupby(analysis.mentions, key=lambda m: (m.start, m.end)):
         reference = _reference(analysis.text, start, end, list(group))
         if reference is not None:
             found.append(reference)
@@ -72,10 +79,13 @@ def _reference(text: str, start: int, end: int, group: list[Mention]) -> PupilRe
     if not pupils:
         return None
     how = group[0].how
+    family = False
     if how == "surname" and not _CHILD_AFTER_SURNAME.match(text, end):
-        return None
+        if not _FAMILY_AFTER_SURNAME.match(text, end):
+            return None
+        family = True
     certain = len(group) == 1 and group[0].certain and how != "surname"
-    return PupilReference(start, end, group[0].evidence, pupils, how, certain)
+    return PupilReference(start, end, group[0].evidence, pupils, how, certain, family)
 
 
 class PupilNamesDetector:
@@ -86,6 +96,8 @@ class PupilNamesDetector:
         if analysis.channel is Channel.DIRECT or not analysis.mentions:
             return
         for reference in pupil_references(analysis):
+            if reference.family:
+                continue
             unconsented = [p for p in reference.pupils if not p.consent.name]
             if unconsented:
                 yield self._candidate(analysis, reference, unconsented)

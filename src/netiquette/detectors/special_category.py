@@ -26,15 +26,17 @@ from netiquette.findings import Candidate, Note
 from netiquette.kinds import Channel, RuleKind, Severity
 from netiquette.people import is_whole_word, lowered
 
-# Terms by category, lower case; a trailing * also matches longer words ("diabet*": diabetic).
+# Terms by category, lower case; a trailing * also matches longer words ("diabet*": diabetic);
+# a trailing ? marks a weak term, often about someone else ("her mum works at the hospital"),
+# which can only ever make a review.
 _CATEGORIES: dict[str, str] = {
     "health": """
         diabet* epilep* asthma* allerg* anaphyla* epipen* epi-pen* cancer leukaemia leukemia
-        chemo* tumour* tumor* seizure* medication* hospital* a&e surgery an_operation
+        chemo* tumour* tumor* seizure* medication*? hospital*? a&e? surgery? an_operation
         his_operation her_operation diagnos* cerebral_palsy down's_syndrome downs_syndrome
         cystic_fibrosis deaf hearing_aid* blind visually_impaired wheelchair mental_health
         anxiety depression depressed self-harm* self_harm* eating_disorder anorexi* ocd
-        tourette* camhs therapist counselling counsellor head_lice nits bed-wetting bedwetting
+        tourette* camhs therapist? counselling? counsellor? head_lice nits bed-wetting bedwetting
         wets_the_bed wet_the_bed wet_himself wet_herself soiled_himself soiled_herself pregnan*
         hiv chickenpox measles sickness_bug
     """,
@@ -58,12 +60,12 @@ _CATEGORIES: dict[str, str] = {
     """,
     "sexuality": "gay lesbian bisexual trans transgender non-binary queer coming_out",
     "home circumstances": """
-        in_care foster* adopted adoption looked_after looked-after social_services
-        social_worker* child_protection cp_plan safeguarding divorc* custody
+        in_care foster* adopted? adoption? looked_after looked-after social_services
+        social_worker* child_protection cp_plan safeguarding? divorc* custody
         parents_separated parents_have_separated parents_are_separated parents_split_up
-        parents_have_split_up bereave* passed_away died funeral prison jail
-        free_school_meals fsm pupil_premium young_carer homeless* evicted eviction refuge
-        domestic_abuse domestic_violence foodbank* food_bank* on_benefits
+        parents_have_split_up bereave* passed_away died? funeral? prison? jail?
+        free_school_meals fsm pupil_premium young_carer homeless* evicted eviction refuge?
+        domestic_abuse domestic_violence foodbank*? food_bank*? on_benefits
         temporary_accommodation
     """,
 }
@@ -75,9 +77,10 @@ def _fact_automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for category, terms in _CATEGORIES.items():
         for term in terms.split():
-            prefix = term.endswith("*")
-            key = term.rstrip("*").replace("_", " ")
-            automaton.add_word(key, (len(key), category, prefix))
+            weak = term.endswith("?")
+            prefix = term.rstrip("?").endswith("*")
+            key = term.rstrip("?*").replace("_", " ")
+            automaton.add_word(key, (len(key), category, prefix, weak))
     automaton.make_automaton()
     return automaton
 
@@ -93,13 +96,14 @@ class Fact:
     end: int
     evidence: str
     category: str
+    weak: bool = False
 
 
 def find_facts(text: str) -> list[Fact]:
     """Special-category terms in a text, whole words, longest first where they overlap."""
     lower = lowered(text)
     found: list[Fact] = []
-    for last, (length, category, prefix) in _FACTS.iter(lower):
+    for last, (length, category, prefix, weak) in _FACTS.iter(lower):
         start, end = last + 1 - length, last + 1
         while prefix and end < len(lower) and lower[end].isalpha():
             end += 1
@@ -107,7 +111,7 @@ def find_facts(text: str) -> list[Fact]:
             continue
         if found and found[-1].start <= start < found[-1].end:
             continue
-        found.append(Fact(start, end, text[start:end], category))
+        found.append(Fact(start, end, text[start:end], category, weak))
     return found
 
 
@@ -118,11 +122,11 @@ class SpecialCategoryDetector:
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         if not analysis.mentions:
             return
-        references = pupil_references(analysis)
-        if not references:
-            return
         facts = find_facts(analysis.text)
         if not facts:
+            return
+        references = pupil_references(analysis)
+        if not references:
             return
         sentences = _sentence_starts(analysis.text)
         for fact in facts:
@@ -132,7 +136,7 @@ class SpecialCategoryDetector:
 
     def _candidate(self, analysis: Analysis, fact: Fact, reference: PupilReference) -> Candidate:
         pupil = reference.pupils[0]
-        sure = reference.certain and analysis.channel is not Channel.DIRECT
+        sure = reference.certain and not fact.weak and analysis.channel is not Channel.DIRECT
         return Candidate(
             kind=RuleKind.PERSONAL_DATA,
             start=fact.start,
