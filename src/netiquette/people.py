@@ -12,7 +12,7 @@ the false alarms hide:
 - a first name before another capitalised word is someone else's ("Oscar Wilde", "Harvey
   Nichols", "Poppy Appeal"), unless that word is an initial that fits ("Poppy T");
 - a lower-case first name in ordinary capitalised prose is a guess;
-- "an Oscar", "the Grace" are uses of a word, not a person;
+- "an Oscar", "St George's Day", "Prince George", "Noah's Ark" are not people;
 - a bare surname followed by "Road", "School"... is a place;
 - a name shared by several people is a guess for each of them.
 
@@ -49,7 +49,13 @@ _FOLLOW_OK = frozenset({"year", "reception", "class", "group", "i", "and", "from
 _SAME_AS = (("\u2019", "'"), ("\u00a0", " "), ("\t", " "), ("\n", " "), ("\r", " "))
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)")
 _FOLLOWING = re.compile(r"\s([^\W\d_]+)")
-_ARTICLES = frozenset({"a", "an", "the"})
+# Words before a first name that make it a thing, a saint, a royal or a storm ("an Oscar",
+# "St George's Day", "Prince George", "Storm Freya"), not a person at the school.
+_NOT_A_PERSON_BEFORE = frozenset(
+    {"a", "an", "the", "st", "st.", "saint", "king", "queen", "prince", "princess", "storm"}
+)
+# A name in a set phrase: "Noah's Ark".
+_SET_PHRASE_AFTER = re.compile(r"['’]s (?:ark|day)\b", re.IGNORECASE)
 
 Entry = tuple[Person, str]
 # (the other half of a name, lower case, and whose it is), for finding misspelt full names.
@@ -274,7 +280,9 @@ def _single(text: str, start: int, end: int, person: Person, how: str) -> bool |
         return False
     if not capitalised:
         return None if common else not any(c.isupper() for c in text)
-    if _word_before_space(text, start).lower() in _ARTICLES:
+    if _word_before_space(text, start).lower() in _NOT_A_PERSON_BEFORE:
+        return None
+    if _SET_PHRASE_AFTER.match(text, end):
         return None
     if after and after.group(1) == person.surname[:1].upper():
         return True  # "Poppy T": the surname's initial settles it
