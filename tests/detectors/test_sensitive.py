@@ -35,11 +35,11 @@ SENSITIVE, DETRIMENTAL = RuleKind.SENSITIVE_MATTER, RuleKind.DETRIMENTAL_CONDUCT
 @pytest.mark.parametrize(
     "text",
     [
-        "My son was left at the bus stop on the trip because Mr Wieczorek miscounted. Unacceptable.",
+        "Son left at the bus stop on the trip because Mr Wieczorek miscounted. Unacceptable.",
         "Mr Wieczorek shouted at my son in front of the whole class today. Not happy at all.",
-        "Noah Fenwick keeps pushing the little ones over in the playground and nothing is being done.",
+        "Noah Fenwick keeps pushing little ones over in the playground and nothing is being done.",
         "Is anyone else's child being bullied in Year 4? My son is in tears every night.",
-        "My daughter came home with a black eye after a fight at lunch and the school hasn't even replied.",
+        "My girl came home with a black eye after a fight at lunch and the school hasn't replied.",
         "My son was hurt at lunch today and nobody from the school even rang me. Disgraceful.",
         "Really unhappy with how Miss Vickery has handled my daughter's reading. Fobbed off again.",
         "Mrs Achterberg still hasn't replied to my email about the bullying. Three weeks now.",

@@ -102,7 +102,7 @@ def _inflected_phrase(term: str) -> str:
 
 
 def _inflected(word: str) -> str:
-    """A word with its plural, past, -ing and possessive forms ('restructure' -> 'restructuring')."""
+    """A word with its plural, past, -ing and possessive forms: 'restructure', 'restructuring'."""
     if len(word) > 3 and word.endswith("e"):
         body = re.escape(word[:-1]) + r"(?:e|es|ed|ing)"
     elif len(word) > 3 and word.endswith("y") and word[-2] not in "aeiou":

@@ -31,15 +31,16 @@ _MARK = (
     r"|\bistock|adobe ?stock|dreamstime|depositphotos|\b123rf\b|watermark"
 )
 _RESTRICTIVE = re.compile(
-    _MARK
-    + r"|\bcopyright\b|stock (?:photo|image|picture)|subscri(?:ber|ption)|licensed to|not for (?:re)?distribution|do not (?:share|copy)"
+    _MARK + r"|\bcopyright\b|stock (?:photo|image|picture)|subscri(?:ber|ption)|licensed to"
+    r"|not for (?:re)?distribution|do not (?:share|copy)"
     r"|personal use only|internal use only|single[- ]user|no licen[cs]e|not licensed|unlicensed"
     r"|licen[cs]e (?:does not|doesn't) cover|not covered by|without permission|commercial"
     r"|\bpurchased\b|\bpaid\b"
 )
 _PERMISSIVE = re.compile(
     r"own (?:photo|video|image|work|drawing)|taken by|our own|school staff|made by|drawn by"
-    r"|creative commons|\bcc[- ]?(?:by|0)\b|public domain|with permission|permission (?:given|granted)"
+    r"|creative commons|\bcc[- ]?(?:by|0)\b|public domain|with permission"
+    r"|permission (?:given|granted)"
     r"|open government licen[cs]e|free to (?:use|share)|royalty[- ]free"
 )
 _TEXT_MARK = re.compile(_MARK)
@@ -92,7 +93,8 @@ class CopyrightDetector:
         whole = _RESERVED.search(rights) is not None and _WHOLE_COPY.search(analysis.lower)
         return self._make(
             label,
-            f"The rights recorded for {label} (“{attachment.rights}”) do not allow sharing it here.",
+            f"The rights recorded for {label} (“{attachment.rights}”) do not allow sharing "
+            "it here.",
             0.9 if whole else 0.7,
             Severity.BLOCK if whole else Severity.REVIEW,
         )

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 
 from netiquette.detectors.base import Analysis
-from netiquette.detectors.cues import fired_families
+from netiquette.detectors.cues import Phrases, fired_families
 from netiquette.detectors.defamation import HONORIFIC, ROLE_REFERENCE
 from netiquette.findings import Candidate, Note
 from netiquette.kinds import Channel, Role, RuleKind, Severity
@@ -41,7 +41,8 @@ _COMPLAINT = re.compile(
 # Something done to someone: an incident whoever posts it.
 _INCIDENT = re.compile(
     r"\b(?:fight|fighting|fought|punched|kicked|kicking|bit (?:my|her|him|his|a|another|our|me)"
-    r"|bitten|biting|hit|hitting|bull(?:ied|ying|y)|excluded|exclusion|suspended|left (?:behind|at|on)|went missing"
+    r"|bitten|biting|hit|hitting|bull(?:ied|ying|y)|excluded|exclusion|suspended"
+    r"|left (?:behind|at|on)|went missing"
     r"|lost (?:my|a|our) (?:child|son|daughter)|screamed at|shouted at|swore at|sworn at"
     r"|wet (?:herself|himself)|restrained|locked (?:in|out))\b"
 )
@@ -160,23 +161,47 @@ def _is_school_matter(
 
 
 # Running the school down: strong on their own, weak only alongside a reference to the school.
-_DISPARAGING = re.compile(
+_BAD_SCHOOL = re.compile(
     r"\b(?:worst|terrible|awful|rubbish|useless|shocking|appalling|crap|shit|shite"
     r"|dreadful|horrible|pathetic|joke of a|dump of a|hellhole of a) school\b"
     r"(?! run| trip| photo| dinner| uniform| bag| holiday| gate| car park| traffic)"
-    r"|\bavoid (?:this|that|the) school|\bavoid (?:it|them) like the plague"
-    r"|\b(?:don'?t|do not|never) send your (?:kids|children|child|little ones)\b|\bthis dump\b"
-    r"|deckchairs on the titanic|\bsinking ship\b|\brats (?:leaving|deserting)"
-    r"|\b(?:1|one|zero|0) stars?\b|pull (?:your|my|our) (?:kids|children|child) out"
-    r"|take your (?:kids|children) elsewhere|\brun by (?:clowns|idiots|amateurs)"
 )
-_WEAK_DISPARAGING = re.compile(
-    r"\b(?:is|are|was|were) (?:a |an )?(?:absolute |complete |total )?(?:joke|shambles"
-    r"|disgrace|farce|embarrassment)\b|\bshambles\b|haven'?t (?:got )?a clue|(?:don'?t|couldn'?t)"
-    r" care less|gone downhill|going downhill|\bchaotic\b|\bcliquey\b|\bavoid[.!]*$"
-    r"|\bavoid\.|\buseless\b|\bincompetent\b|(?:would not|wouldn'?t|would never|can'?t|cannot"
-    r"|could not|couldn'?t) recommend|(?:shocking|terrible|awful|useless|appalling|poor|weak"
-    r"|non-existent|clueless) (?:leadership|management|senior leadership)"
+_DISPARAGING = Phrases(
+    (("avoid",), r"\bavoid (?:this|that|the) school|\bavoid (?:it|them) like the plague"),
+    (("this dump",), r"\bthis dump\b"),
+    (("titanic", "ship", "rats"), r"on the titanic|\bsinking ship\b|\brats (?:leaving|deserting)"),
+    (("star",), r"\b(?:1|one|zero|0) stars?\b"),
+    (
+        ("pull", "elsewhere"),
+        r"pull (?:your|my|our) (?:kids|children|child) out|take your (?:kids"
+        r"|children) elsewhere",
+    ),
+    (("run by",), r"\brun by (?:clowns|idiots|amateurs)"),
+)
+# "Please send your child with a coat" is common: this one is checked only when it can match.
+_DONT_SEND = re.compile(
+    r"\b(?:don'?t|do not|never) send your (?:kids|children|child|little ones)\b"
+)
+_WEAK_DISPARAGING = Phrases(
+    (
+        ("joke", "shambles", "disgrace", "farce", "embarrassment"),
+        r"\b(?:is|are|was|were) (?:a |an )?(?:absolute |complete |total )?(?:joke|shambles"
+        r"|disgrace|farce|embarrassment)\b|\bshambles\b",
+    ),
+    (("a clue", "care less"), r"haven'?t (?:got )?a clue|(?:don'?t|couldn'?t) care less"),
+    (("downhill",), r"(?:gone|going) downhill"),
+    (("chaotic", "cliquey"), r"\bchaotic\b|\bcliquey\b"),
+    (("avoid",), r"\bavoid[.!]*$|\bavoid\."),
+    (("useless", "incompetent"), r"\buseless\b|\bincompetent\b"),
+    (
+        ("recommend",),
+        r"(?:would not|wouldn'?t|would never|can'?t|cannot|could not|couldn'?t) recommend",
+    ),
+    (
+        ("leadership", "management"),
+        r"(?:shocking|terrible|awful|useless|appalling|poor|weak|non-existent|clueless) "
+        r"(?:leadership|management|senior leadership)",
+    ),
 )
 _SCHOOL_REFERENCE = re.compile(
     r"\b(?:this|that|the|our|their) school\b|\bthe teachers\b|\bthe head\b|\bleadership\b"
@@ -210,11 +235,11 @@ class DetrimentalConductDetector:
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         if analysis.channel is not None and analysis.channel not in PUBLIC_OR_PRIVATE:
             return
-        families = fired_families(analysis, "detrimental")
+        families = set(fired_families(analysis, "detrimental"))
         if not families:
             return
         found = None
-        if "school" in families:
+        if families & {"school", "send", "bad"}:
             found = _disparagement(analysis)
         if found is None and "staff" in families:
             found = _staff_conduct(analysis)
@@ -238,7 +263,12 @@ class DetrimentalConductDetector:
 
 def _disparagement(analysis: Analysis) -> tuple[tuple[int, int], str] | None:
     text = analysis.lower
-    strong = _DISPARAGING.search(text)
+    families = fired_families(analysis, "detrimental")
+    strong = _DONT_SEND.search(text) if "send" in families else None
+    if strong is None and "bad" in families and "school" in text:
+        strong = _BAD_SCHOOL.search(text)
+    if strong is None and "school" in families:
+        strong = _DISPARAGING.search(text)
     if strong is not None:
         return strong.span(), "runs the school down in public"
     weak = _WEAK_DISPARAGING.search(text)
