@@ -15,7 +15,7 @@ from netiquette.detectors.base import Analysis, Context, Detector
 from netiquette.detectors.registry import load_detectors
 from netiquette.findings import Candidate, Finding, Note, Result
 from netiquette.items import AnyItem, FriendRequest
-from netiquette.kinds import Role, RuleKind, Severity
+from netiquette.kinds import Channel, Role, RuleKind, Severity
 from netiquette.policy import Clause, Policy
 from netiquette.school import School
 
@@ -26,6 +26,10 @@ class Engine:
     ) -> None:
         self.context = Context(policy, school)
         self.detectors = list(load_detectors() if detectors is None else detectors)
+        self._friend_detectors = [d for d in self.detectors if RuleKind.FRIEND_REQUEST in d.kinds]
+        self._post_detectors = [d for d in self.detectors if RuleKind.FRIEND_REQUEST not in d.kinds]
+        # Clause choice depends only on these four values: memoised, it is a dict lookup.
+        self._clause_memo: dict[tuple[RuleKind, str, str, str], Clause | None] = {}
 
     @property
     def policy(self) -> Policy:
@@ -63,16 +67,22 @@ class Engine:
         return add_series_findings(self, batch, results)
 
     def clause_for(self, candidate: Candidate, analysis: Analysis) -> Clause | None:
-        role = candidate.details.get("bound_role") or analysis.role
-        return self.policy.clause_for(
-            candidate.kind, Role(role) if role else None, analysis.channel, candidate.topic
-        )
+        role = candidate.details.get("bound_role") or analysis.role or ""
+        channel = analysis.channel or ""
+        key = (candidate.kind, str(role), str(channel), candidate.topic)
+        if key not in self._clause_memo:
+            self._clause_memo[key] = self.policy.clause_for(
+                candidate.kind,
+                Role(role) if role else None,
+                Channel(channel) if channel else None,
+                candidate.topic,
+            )
+        return self._clause_memo[key]
 
     def _run_detectors(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         friend_request = isinstance(analysis.item, FriendRequest)
-        for detector in self.detectors:
-            if (RuleKind.FRIEND_REQUEST in detector.kinds) == friend_request:
-                yield from detector.detect(analysis)
+        for detector in self._friend_detectors if friend_request else self._post_detectors:
+            yield from detector.detect(analysis)
 
     def _judge(self, candidate: Candidate, analysis: Analysis) -> Finding | None:
         clause = self.clause_for(candidate, analysis)

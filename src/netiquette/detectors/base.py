@@ -8,10 +8,9 @@ posting) is done once per item in `Analysis` and once per engine in `Context`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload, runtime_checkable
 
 from netiquette.findings import Candidate, Note
 from netiquette.items import AnyItem, Item
@@ -21,6 +20,35 @@ from netiquette.school import Person, School
 
 if TYPE_CHECKING:
     from netiquette.people import PeopleIndex
+
+
+T = TypeVar("T")
+
+
+class cached_attribute(Generic[T]):
+    """`functools.cached_property` without its lock, which Python 3.11 takes on every access.
+
+    Analyses are made per item and never shared between threads, so the lock only costs time
+    on the hot path. After the first access the value lives in the instance's `__dict__`.
+    """
+
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func = func
+        self.name = func.__name__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> cached_attribute[T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> T: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> T | cached_attribute[T]:
+        if obj is None:
+            return self
+        value = self.func(obj)
+        obj.__dict__[self.name] = value
+        return value
 
 
 @dataclass(frozen=True)
@@ -44,7 +72,7 @@ class Context:
         self.policy = policy
         self.school = school
 
-    @cached_property
+    @cached_attribute
     def people(self) -> PeopleIndex:
         from netiquette.people import PeopleIndex
 
@@ -82,11 +110,11 @@ class Analysis:
     def posted_at(self) -> dt.datetime | None:
         return self.item.posted_at
 
-    @cached_property
+    @cached_attribute
     def lower(self) -> str:
         return self.text.lower()
 
-    @cached_property
+    @cached_attribute
     def mentions(self) -> list[Mention]:
         return self.context.people.find(self.text) if self.text else []
 
