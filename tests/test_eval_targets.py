@@ -19,10 +19,6 @@ from netiquette.school import load_school
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
-pytestmark = pytest.mark.xfail(
-    strict=False, reason="the detectors for most kinds have not landed yet"
-)
-
 
 @pytest.fixture(scope="module")
 def evaluation() -> Evaluation:

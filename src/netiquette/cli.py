@@ -275,6 +275,9 @@ def evaluate(
     """Measure the checks on labelled CASES: recall and precision per kind, verdict accuracy
     and false alarms on cases that should pass.
 
+    A case's `optional` kinds count neither for nor against. In the table, "cases" is how
+    many cases expect the kind and "extra" how many found it where the labels do not allow it.
+
     \b
     Example:
       netiquette eval ../shared/eval/cases.jsonl --school ../shared/eval/school.yaml --failures

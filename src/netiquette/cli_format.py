@@ -77,7 +77,7 @@ def print_summary(summary: scanning.Summary) -> None:
 
 
 def format_evaluation(evaluation: Evaluation, failures: bool) -> str:
-    lines = [f"{'kind':<26} {'cases':>5} {'recall':>7} {'precision':>9} {'wrong':>5}"]
+    lines = [f"{'kind':<26} {'cases':>5} {'recall':>7} {'precision':>9} {'extra':>5}"]
     for score in evaluation.kinds:
         if score.support or score.false_positives:
             lines.append(
@@ -92,7 +92,8 @@ def format_evaluation(evaluation: Evaluation, failures: bool) -> str:
         f" ({evaluation.false_alarms}/{evaluation.ok_cases})",
     ]
     if failures:
-        lines += ["", f"{len(evaluation.failures)} cases not right:"]
+        count = len(evaluation.failures)
+        lines += ["", f"{count} {'case' if count == 1 else 'cases'} not right:"]
         for outcome in evaluation.failures:
             lines.append(_failure_line(failure_dict(outcome)))
     return "\n".join(lines)
