@@ -7,7 +7,7 @@
 
 A case someone may not open is answered 404, not 403: its reference says nothing about
 whether it exists. Every successful load is written to the audit log, so the log shows
-every look at a case, not only every change.
+every look at a case, as well as every change.
 """
 
 from __future__ import annotations
@@ -33,12 +33,16 @@ def visible_cases(membership: Membership) -> QuerySet[Case]:
 
 
 def access_case(request: HttpRequest, reference: str, what: str = "case") -> Case:
-    """Load a case for the signed-in member, or 404; records the view in the audit log."""
+    """Load a case for the signed-in member, or 404.
+
+    A page or file that shows the case is recorded as a view; a change records itself.
+    """
     membership = current_membership(request)
     case = visible_cases(membership).filter(reference=reference).first()
     if case is None:
         raise Http404("No such case")
-    record_view(case, request.user, what)
+    if request.method in ("GET", "HEAD"):
+        record_view(case, request.user, what)
     return case
 
 

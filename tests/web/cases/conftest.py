@@ -67,6 +67,9 @@ def cases_settings(settings: Any, tmp_path: Path) -> Path:
     settings.CASES_FORM_MIN_SECONDS = 0
     settings.TASKS = DB_TASKS
     settings.NETIQUETTE_SITE_URL = "https://school.example"
+    # The demo's six accounts hashed with argon2 cost seconds a test; what is tested here
+    # is access to cases, not password storage.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     return tmp_path / "evidence"
 
 
@@ -108,3 +111,24 @@ def latest_case() -> Case:
     case = Case.objects.order_by("-pk").first()
     assert case is not None
     return case
+
+
+@pytest.fixture
+def case(demo: None) -> Case:
+    """A public report with a screenshot, nobody assigned yet."""
+    from cases import conf
+    from cases.actions import ReportData, do_submit_report
+    from cases.evidence import clean_image
+
+    data = ReportData(
+        source="public",
+        reporter_role="parent",
+        what_happened="Mean comments under a class photo",
+        platform="Facebook",
+        links=["https://social.example/p/1"],
+        pasted_text="you are all losers",
+        images=[clean_image(png_bytes())],
+        concerns=["bullying"],
+    )
+    created, _token = do_submit_report(data, None, str(conf.evidence_dir()))
+    return created
