@@ -57,6 +57,7 @@ class Para:
     text: str
     style: str = ""
     num: tuple[int, int] | None = None  # (numId, level)
+    bold: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,15 @@ class Row:
 
 
 def make_docx(body: list[Para | Row]) -> bytes:
-    xml = "".join(_row(part) if isinstance(part, Row) else _para(part) for part in body)
+    """Consecutive rows make one table."""
+    xml = ""
+    for index, part in enumerate(body):
+        if isinstance(part, Row):
+            starts = index == 0 or not isinstance(body[index - 1], Row)
+            ends = index == len(body) - 1 or not isinstance(body[index + 1], Row)
+            xml += ("<w:tbl>" if starts else "") + _row(part) + ("</w:tbl>" if ends else "")
+        else:
+            xml += _para(part)
     document = f'<w:document xmlns:w="{W_NS}"><w:body>{xml}<w:sectPr/></w:body></w:document>'
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -85,8 +94,9 @@ def _para(para: Para) -> str:
         )
     # Split the text over two runs, as Word does when formatting changes mid-paragraph.
     half = len(para.text) // 2
+    run_props = "<w:rPr><w:b/></w:rPr>" if para.bold else ""
     runs = "".join(
-        f'<w:r><w:t xml:space="preserve">{escape(part)}</w:t></w:r>'
+        f'<w:r>{run_props}<w:t xml:space="preserve">{escape(part)}</w:t></w:r>'
         for part in (para.text[:half], para.text[half:])
     )
     return f"<w:p><w:pPr>{props}</w:pPr>{runs}</w:p>"
@@ -94,7 +104,7 @@ def _para(para: Para) -> str:
 
 def _row(row: Row) -> str:
     cells = "".join(f"<w:tc>{_para(Para(text))}</w:tc>" for text in row.cells)
-    return f"<w:tbl><w:tr>{cells}</w:tr></w:tbl>"
+    return f"<w:tr>{cells}</w:tr>"
 
 
 class _Pdf(FPDF):

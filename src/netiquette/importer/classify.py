@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from netiquette.importer.vocabulary import (
+    DOCUMENT_SUBJECT,
     EVERYONE,
     KIND_CUES,
     OBJECT_VERB,
     ROLE_WORDS,
+    SCHOOL_SUBJECT,
     STRENGTH_CUES,
     TOPIC_CUES,
 )
@@ -125,7 +127,7 @@ def bound_roles(text: str, reading: StrengthReading | None) -> frozenset[Role]:
     if OBJECT_VERB.match(reading.verb):
         after = text[reading.end :]
         cut = re.search(r"\bto\b", after)
-        return roles_in(after[: cut.start()] if cut else after[:120])
+        return subject_roles(after[: cut.start()] if cut else after[:120])
     subject = subject_roles(text[: reading.start])
     if subject:
         return subject
@@ -139,13 +141,40 @@ def subject_roles(subject: str) -> frozenset[Role]:
     ("Photographs of pupils", "Adults who work with children"). Leading clauses such as
     "When posting on social networks," are skipped."""
     subject = _MEMBERS_OF.sub(lambda m: "governors" if "govern" in m.group(0) else "staff", subject)
-    parts = subject.split(",")
-    while parts and _ADVERBIAL.match(parts[0]) and len(parts) > 1:
-        parts = parts[1:]
-    head = ",".join(parts)
+    head = _without_lead_clauses(subject)
     if not _ROLE_FIRST.match(head) and not EVERYONE.match(head.strip()):
         return frozenset()
     return roles_in(_INNER.split(head, maxsplit=1)[0])
+
+
+def is_duty(text: str, reading: StrengthReading) -> bool:
+    """A sentence about the document ("This policy sets out ...") or a duty of the school
+    ("However, the school must ..."), not a rule for the people the policy binds. "We ask
+    parents to ..." is a rule for parents, so verbs that bind their object are not duties."""
+    if DOCUMENT_SUBJECT.match(text):
+        return True
+    return not OBJECT_VERB.match(reading.verb) and is_school_subject(text[: reading.start])
+
+
+def heading_roles(heading: str) -> frozenset[Role]:
+    """The audience a section heading names: "Parents and carers", "Use of social media by
+    staff"; not the topic of "Photographs of pupils"."""
+    if roles := subject_roles(heading):
+        return roles
+    after = re.search(r"\b(?:by|for)\s+(.*)$", heading, re.I)
+    return subject_roles(after.group(1)) if after else frozenset()
+
+
+def is_school_subject(subject: str) -> bool:
+    """Whether a rule's subject is the school itself ("However, the school must ...")."""
+    return bool(SCHOOL_SUBJECT.match(_without_lead_clauses(subject)))
+
+
+def _without_lead_clauses(subject: str) -> str:
+    parts = subject.split(",")
+    while len(parts) > 1 and _ADVERBIAL.match(parts[0]):
+        parts = parts[1:]
+    return ",".join(parts)
 
 
 def subject_text(text: str, reading: StrengthReading | None) -> str:

@@ -15,23 +15,24 @@ from dataclasses import dataclass, field, replace
 from netiquette.importer.classify import (
     StrengthReading,
     bound_roles,
+    heading_roles,
+    is_duty,
     read_kind,
     read_strength,
     read_topics,
-    subject_text,
 )
 from netiquette.importer.document import Block, BlockKind, sentences
 from netiquette.importer.vocabulary import (
     IMPERATIVE_START,
     PROCEDURE,
     RULE_LEAD_IN,
-    SCHOOL_SUBJECT,
 )
 from netiquette.kinds import Role, RuleKind, Strength
 
 INFERRED_STRENGTH_FACTOR = 0.85
 DEFAULT_ROLES_FACTOR = 0.9
 MAX_LOOSE_ITEM_WORDS = 45
+MIN_CLAUSE_WORDS = 3  # "Do", "Don't", "Yes": table headers and labels, not rules
 _LEAD_IN_END = re.compile(r"(?::|\.\.\.|…|\s[-–])\s*$")
 _NEGATIVE_START = re.compile(r"^(?:please\s+)?(?:do not|don[’']t|never|must not|avoid)\b", re.I)
 _PROCEDURE_HEADING = re.compile(
@@ -45,7 +46,7 @@ _POSTING_VERB = re.compile(
     r"comment|create|add|accept|forward|identify|display|discuss|give)\b",
     re.I,
 )
-_WILL = re.compile(r"\bwill\b", re.I)
+_WILL = re.compile(r"\bwill\b|\b(?:may|could|will) (?:lead to|result in)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class Found:
 class _State:
     audience: frozenset[Role]
     heading: str = ""
+    heading_roles: frozenset[Role] = frozenset()
     lead_in: LeadIn | None = None
     list_started: bool = False
     loose: bool = False  # the list so far is of paragraphs, not marked items
@@ -103,7 +105,7 @@ def find_clauses(blocks: list[Block], audience: frozenset[Role]) -> Found:
     for current in blocks:
         if current.kind is BlockKind.HEADING:
             state.heading, state.lead_in, state.list_started = current.text, None, False
-            state.siblings = []
+            state.siblings, state.heading_roles = [], heading_roles(current.text)
         elif current.kind is BlockKind.ITEM or _loose_item(current, state):
             state.loose = current.kind is not BlockKind.ITEM
             _item(current, state, found)
@@ -118,7 +120,8 @@ def _loose_item(current: Block, state: _State) -> bool:
     if state.lead_in is None or _LEAD_IN_END.search(current.text):
         return False
     short = len(current.text.split()) <= MAX_LOOSE_ITEM_WORDS
-    return short and (not state.list_started or state.loose)
+    ruled = read_strength(current.text) is not None or IMPERATIVE_START.match(current.text)
+    return short and bool(ruled) and (not state.list_started or state.loose)
 
 
 def _paragraph(current: Block, state: _State, found: Found) -> None:
@@ -144,20 +147,22 @@ def _lead_in(text: str) -> LeadIn:
 
 def _sentence(sentence: str, state: _State, found: Found) -> None:
     reading = read_strength(sentence)
-    if reading is None:
+    if reading is None or len(sentence.split()) < MIN_CLAUSE_WORDS:
         if state.in_procedure and _WILL.search(sentence):
             found.steps.append(sentence)
         return
     roles = bound_roles(sentence, reading)
-    if not roles and SCHOOL_SUBJECT.search(subject_text(sentence, reading)):
+    if not roles and is_duty(sentence, reading):
         found.not_taken.append(sentence)
         return
-    notes = () if roles else ("roles: none named, so the policy's roles",)
-    draft = _draft(sentence, reading.strength, roles or state.audience, state.heading, notes=notes)
+    roles, note = _item_roles(roles, None, state)
+    draft = _draft(sentence, reading.strength, roles, state.heading, notes=(note,) if note else ())
     found.drafts.append(draft)
 
 
 def _item(current: Block, state: _State, found: Found) -> None:
+    if len(current.text.split()) < MIN_CLAUSE_WORDS:
+        return
     lead_in = state.lead_in
     reading = read_strength(current.text)
     own_roles = bound_roles(current.text, reading)
@@ -169,13 +174,12 @@ def _item(current: Block, state: _State, found: Found) -> None:
             found.steps.append(current.text)
         if state.in_procedure or not (state.siblings and IMPERATIVE_START.match(current.text)):
             return
-    if reading is not None and not own_roles and not lead_in:
-        subject = subject_text(current.text, reading)
-        if SCHOOL_SUBJECT.search(subject) and not IMPERATIVE_START.match(current.text):
-            found.not_taken.append(current.text)
-            return
+    standalone = not own_roles and not lead_in and not IMPERATIVE_START.match(current.text)
+    if standalone and reading is not None and is_duty(current.text, reading):
+        found.not_taken.append(current.text)
+        return
     strength, strength_note = _item_strength(current.text, reading, state)
-    roles, roles_note = _item_roles(own_roles, lead_in, state.audience)
+    roles, roles_note = _item_roles(own_roles, lead_in, state)
     section = lead_in.text if lead_in else state.heading
     notes = tuple(n for n in (strength_note, roles_note) if n)
     draft = _draft(current.text, strength, roles, section, current.marker, notes)
@@ -201,13 +205,16 @@ def _item_strength(
 
 
 def _item_roles(
-    own: frozenset[Role], lead_in: LeadIn | None, audience: frozenset[Role]
+    own: frozenset[Role], lead_in: LeadIn | None, state: _State
 ) -> tuple[frozenset[Role], str]:
+    """The rule's own subject; else its lead-in's; else its section heading's; else the policy's."""
     if own:
         return own, ""
     if lead_in and lead_in.roles:
         return lead_in.roles, "roles: from the lead-in"
-    return audience, "roles: none named, so the policy's roles"
+    if state.heading_roles:
+        return state.heading_roles, "roles: from the section heading"
+    return state.audience, "roles: none named, so the policy's roles"
 
 
 def _draft(

@@ -75,3 +75,44 @@ def sentences(text: str) -> list[str]:
     if tail := text[start:].strip():
         out.append(tail)
     return out
+
+
+_DO = re.compile(r"^(?:do|dos|do['’]s|always)$", re.I)
+_DONT = re.compile(r"^(?:don['’]?t|don['’]?ts|do not|never)$", re.I)
+MAX_ROW_WORDS = 25
+
+
+def table_blocks(rows: list[list[list[Block]]]) -> list[Block]:
+    """A table's blocks in reading order, given each cell's blocks.
+
+    A "Do / Don't" table becomes two lists, each under its column's name as a lead-in, so
+    "Don't" lends its strength to every entry. A table of short rows ("Review date | Spring
+    2024") reads a row as one line "cell: cell". Anything else (a page laid out in a table)
+    keeps its blocks as they were.
+    """
+    rows = [row for row in rows if any(row)]
+    if not rows:
+        return []
+    header = [" ".join(b.text for b in cell).strip(" :") for cell in rows[0]]
+    if (
+        len(header) >= 2
+        and any(_DONT.match(h) for h in header)
+        and any(_DO.match(h) for h in header)
+    ):
+        return _columns(header, rows[1:])
+    if all(len(cell) <= 1 for row in rows for cell in row) and all(
+        len(" ".join(b.text for cell in row for b in cell).split()) <= MAX_ROW_WORDS for row in rows
+    ):
+        lines = [": ".join(cell[0].text for cell in row if cell) for row in rows]
+        return [Block(BlockKind.PARAGRAPH, line) for line in lines if line]
+    return [b for row in rows for cell in row for b in cell]
+
+
+def _columns(header: list[str], rows: list[list[list[Block]]]) -> list[Block]:
+    out: list[Block] = []
+    for column, title in enumerate(header):
+        out.append(Block(BlockKind.PARAGRAPH, f"{title}:"))
+        for row in rows:
+            cells = row[column] if column < len(row) else []
+            out += [Block(BlockKind.ITEM, b.text, 0, b.marker) for b in cells]
+    return out

@@ -14,7 +14,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
-from netiquette.importer.document import Block, BlockKind, Document, PolicyImportError, block
+from netiquette.importer.document import (
+    Block,
+    BlockKind,
+    Document,
+    PolicyImportError,
+    block,
+    table_blocks,
+)
+from netiquette.importer.text_reader import looks_like_heading
+
+# A short paragraph wholly in bold is how many Word policies mark a heading without a style.
+BOLD_HEADING_LEVEL = 4
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
@@ -108,6 +119,8 @@ class _BodyReader:
             return block(BlockKind.HEADING, text, int(heading.group(1) or 0), marker)
         if num_id or _LIST_STYLE.match(style):
             return block(BlockKind.ITEM, text, level, marker)
+        if _all_bold(para) and looks_like_heading(text):
+            return block(BlockKind.HEADING, text, BOLD_HEADING_LEVEL)
         return block(BlockKind.PARAGRAPH, text)
 
     def _numbered(self, para: ElementTree.Element, style_id: str) -> tuple[str, int]:
@@ -118,15 +131,11 @@ class _BodyReader:
         return ("" if num_id == "0" else num_id), min(int(level or 0), 8)
 
     def table(self, table: ElementTree.Element) -> Iterator[Block]:
-        """A row of short cells reads as one line ("Review date: Spring 2024"); long cells as blocks."""
-        for row in table.iter(f"{W}tr"):
-            cells = [list(self.children(cell)) for cell in row.iter(f"{W}tc")]
-            if all(len(cell) <= 1 for cell in cells):
-                line = ": ".join(cell[0].text for cell in cells if cell)
-                if made := block(BlockKind.PARAGRAPH, line):
-                    yield made
-            else:
-                yield from (b for cell in cells for b in cell)
+        rows = [
+            [list(self.children(cell)) for cell in row.findall(f"{W}tc")]
+            for row in table.findall(f"{W}tr")
+        ]
+        yield from table_blocks(rows)
 
 
 def _text(para: ElementTree.Element) -> str:
@@ -139,6 +148,14 @@ def _text(para: ElementTree.Element) -> str:
         elif node.tag == f"{W}noBreakHyphen":
             parts.append("-")
     return "".join(parts)
+
+
+def _all_bold(para: ElementTree.Element) -> bool:
+    runs = [run for run in para.iter(f"{W}r") if "".join(t.text or "" for t in run.iter(f"{W}t"))]
+    return bool(runs) and all(
+        (bold := run.find(f"{W}rPr/{W}b")) is not None and _attr(bold, "val") not in ("0", "false")
+        for run in runs
+    )
 
 
 def _attr(element: ElementTree.Element | None, name: str) -> str:

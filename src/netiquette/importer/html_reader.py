@@ -11,7 +11,18 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from netiquette.importer.document import Block, BlockKind, Document, block, clean_text
+from netiquette.importer.document import (
+    Block,
+    BlockKind,
+    Document,
+    block,
+    clean_text,
+    table_blocks,
+)
+from netiquette.importer.text_reader import looks_like_heading
+
+# A paragraph wholly in bold is how many pages mark a heading without heading tags.
+BOLD_HEADING_LEVEL = 4
 
 _SKIP_TAGS = frozenset(
     {"script", "style", "noscript", "template", "svg", "nav", "footer", "button", "select",
@@ -67,6 +78,10 @@ class _PolicyPage(HTMLParser):
         self._heading = 0
         self._main_depth = 0
         self._in_title = False
+        self._bold = 0
+        self._bold_text: list[str] = []
+        self._table_depth = 0
+        self._rows: list[list[list[Block]]] = []  # cells' blocks of the outermost open table
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._skip:
@@ -97,6 +112,21 @@ class _PolicyPage(HTMLParser):
             self._item = (max(len(self._lists) - 1, 0), marker)
         elif tag in _HEADINGS:
             self._heading = _HEADINGS[tag]
+        elif tag in ("b", "strong"):
+            self._bold += 1
+        else:
+            self._open_table_part(tag)
+
+    def _open_table_part(self, tag: str) -> None:
+        if tag == "table":
+            self._table_depth += 1
+            self._rows = [] if self._table_depth == 1 else self._rows
+        elif self._table_depth == 1 and tag == "tr":
+            self._rows.append([])
+        elif self._table_depth == 1 and tag in ("td", "th"):
+            if not self._rows:
+                self._rows.append([])
+            self._rows[-1].append([])
 
     def handle_endtag(self, tag: str) -> None:
         if self._skip:
@@ -112,6 +142,12 @@ class _PolicyPage(HTMLParser):
             self._heading = 0
         elif tag in ("main", "article") and self._main_depth:
             self._main_depth -= 1
+        elif tag in ("b", "strong"):
+            self._bold = max(0, self._bold - 1)
+        elif tag == "table" and self._table_depth:
+            self._table_depth -= 1
+            if not self._table_depth:
+                self.blocks += [(b, self._main_depth > 0) for b in table_blocks(self._rows)]
 
     def handle_data(self, data: str) -> None:
         if self._skip:
@@ -120,6 +156,8 @@ class _PolicyPage(HTMLParser):
             self.title += data
         else:
             self._buffer.append(data)
+            if self._bold:
+                self._bold_text.append(data)
 
     def _nest(self, tag: str, step: int) -> None:
         """Track nesting of the skipped element's own tag so its end is found."""
@@ -138,15 +176,22 @@ class _PolicyPage(HTMLParser):
         self._skip_text = []
 
     def flush(self) -> None:
-        text, self._buffer = " ".join(self._buffer), []
+        text, self._buffer = "".join(self._buffer), []
+        bold, self._bold_text = clean_text("".join(self._bold_text)), []
         if self._heading:
             made = block(BlockKind.HEADING, text, self._heading)
+        elif self._item is None and bold and bold == clean_text(text) and looks_like_heading(bold):
+            made = block(BlockKind.HEADING, text, BOLD_HEADING_LEVEL)
         elif self._item is not None:
             made = block(BlockKind.ITEM, text, *self._item)
             self._item = None if made else self._item
         else:
             made = block(BlockKind.PARAGRAPH, text)
-        if made is not None:
+        if made is None:
+            return
+        if self._table_depth and self._rows and self._rows[-1]:
+            self._rows[-1][-1].append(made)
+        else:
             self.blocks.append((made, self._main_depth > 0))
 
 

@@ -115,9 +115,16 @@ def _known(name: str) -> str | None:
 
 
 def _is_self(related: Related, own_title: str) -> bool:
-    own = re.sub(r"\W+", " ", own_title.lower())
-    mine = re.sub(r"\W+", " ", related.title.lower())
-    return mine in own or "social media" in mine or "online conduct" in mine
+    """The policy being imported, named in its own text ("this Social Media Policy")."""
+    own = _stem(own_title)
+    mine = _stem(related.title)
+    if "social media" in mine or "online conduct" in mine or mine == own:
+        return True
+    return len(mine.split()) >= 2 and f" {mine} " in f" {own} "
+
+
+def _stem(title: str) -> str:
+    return " ".join(re.sub(r"\W+", " ", _DOCUMENT_NOUN.sub("", title.lower())).split())
 
 
 def find_escalations(

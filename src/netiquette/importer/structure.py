@@ -30,7 +30,8 @@ DATE = re.compile(
 _GOVERNANCE_WORD = re.compile(
     r"(?P<last>\blast reviewed\b|\blast review\b)|"
     r"(?P<review>\b(?:next )?review(?:ed)?\b|\brenewal\b|\bdue\b)|"
-    r"(?P<accepted>\b(?:accepted|approved|adopted|ratified|agreed|signed off|issued|effective)\b)",
+    r"(?P<accepted>\b(?:accept\w*|approv\w*|adopt\w*|ratif\w*|agreed|signed off|issued|"
+    r"effective)\b)",
     re.I,
 )
 _CYCLE = re.compile(
@@ -47,8 +48,8 @@ _OWNER = re.compile(
     re.I,
 )
 _TITLE_WORDS = re.compile(
-    r"\b(?:polic(?:y|ies)|protocol|guidance|guidelines|code of conduct|charter|agreement|"
-    r"statement|procedures?)\b",
+    r"\b(?:polic(?:y|ies)|protocol|guidance|guidelines|code|charter|agreement|statement|"
+    r"procedures?|rules)\b",
     re.I,
 )
 _SCHOOL_NAME = re.compile(
@@ -135,9 +136,9 @@ def find_title(blocks: list[Block], meta_title: str, fallback: str) -> str:
     for text in headings[:12]:
         if _TITLE_WORDS.search(text) and not _GOVERNANCE_WORD.search(text):
             return text
-    for part in re.split(r"\s+[|–—-]\s+", meta_title):
-        if _TITLE_WORDS.search(part):
-            return part.strip()
+    parts = [p.strip() for p in re.split(r"\s+[|–—-]\s+", meta_title) if _TITLE_WORDS.search(p)]
+    if parts:
+        return max(parts, key=lambda p: len(p.split()))
     return meta_title.strip() or (headings[0] if headings else fallback)
 
 

@@ -30,9 +30,17 @@ EVERYONE = re.compile(
 )
 # Subjects that make a sentence a duty of the school, not a rule for the people it binds.
 SCHOOL_SUBJECT = re.compile(
-    r"\b(?:the school|our school|we|the head ?teacher|the headteacher|the principal|"
-    r"the governing (?:body|board)|the trust|the (?:local )?authority|this policy|the policy|"
-    r"the dsl|designated safeguarding lead)\b",
+    r"^\s*(?:the school|our school|the academy|we|the head ?teacher|the headteacher|"
+    r"the principal|the governing (?:body|board)|the trust|the (?:local )?authority|this policy|"
+    r"the policy|the dsl|the designated safeguarding lead)"
+    r"(?:\s+(?:will|must|should|shall|is|are|has|have|may|can|also|itself|cannot|aims|expects|"
+    r"does|do|therefore|always|never)\b|\s*$)",
+    re.I,
+)
+
+DOCUMENT_SUBJECT = re.compile(
+    r"^\s*(?:this|the|our) (?:policy|protocol|document|guidance|code|charter|agreement|"
+    r"procedure|section)\b",
     re.I,
 )
 
@@ -41,7 +49,7 @@ SCHOOL_SUBJECT = re.compile(
 STRENGTH_CUES = re.compile(
     r"(?P<caution>\b(?:caution|care (?:should|must) be taken|take (?:great )?care|be careful|"
     r"be mindful|think carefully|exercise care|with care)\b)"
-    r"|(?P<must_not>\b(?:must not|mustn[’']t|must never|do not|don[’']t|never|may not|cannot|"
+    r"|(?P<must_not>\bI (?:will|shall) (?:not|never)\b|\bI won[’']t\b|\b(?:must not|mustn[’']t|must never|do not|don[’']t|never|may not|cannot|"
     r"can not|(?:is|are) not (?:permitted|allowed|to)|not (?:be )?permitted|not allowed|"
     r"(?:is|are) (?:strictly )?(?:forbidden|prohibited)|will not be (?:tolerated|accepted|"
     r"permitted)|under no circumstances|no (?:member of staff|pupil|parent|governor|one) "
@@ -49,9 +57,9 @@ STRENGTH_CUES = re.compile(
     r"|(?P<should_not>\b(?:should not|shouldn[’']t|should never|ought not|avoid\w*|"
     r"(?:is|are) (?:strongly )?(?:discouraged|not advised|not recommended)|refrain from|"
     r"(?:asked|requested|advised|encouraged) not to|not (?:advisable|recommended))\b)"
-    r"|(?P<must>\b(?:must|(?:is|are) required to|(?:has|have|need|needs) to|ensure|make sure|"
+    r"|(?P<must>\bI (?:will|shall|agree to|undertake to|promise to)\b|\b(?:must|(?:is|are) required to|(?:has|have|need|needs) to|ensure|make sure|"
     r"shall)\b|^(?:please\s+)?(?:always|only)\b)"
-    r"|(?P<should>\b(?:should|(?:is|are) expected to|(?:is|are) (?:encouraged|asked|advised) "
+    r"|(?P<should>\b(?:should|(?:is|are) expected to|(?:is|are) (?:strongly |also )?(?:encouraged|asked|advised) "
     r"to|expects?|asks?|encourages?|recommends?|urges?|reminds?)\b|"
     r"^please\b(?!\s+(?:do not|don[’']t|never|always|only)))",
     re.I,
@@ -68,7 +76,7 @@ IMPERATIVE_START = re.compile(
 # Lead-ins that open a list of rules, and those that open the school's own procedure.
 RULE_LEAD_IN = re.compile(
     r"\b(?:guidelines?|rules?|expectations?|code of conduct|dos and don[’']?ts|agree|undertake|"
-    r"following (?:apply|applies)|expected|required|asked)\b",
+    r"following (?:apply|applies)|expected|required|asked)\b|^(?:do|dos|do['’]s)\s*:?$",
     re.I,
 )
 PROCEDURE = re.compile(
@@ -130,6 +138,7 @@ KIND_CUES: dict[RuleKind, _Cues] = {
         (r"\bdefam\w*|\blibel\w*|\bslander\w*", 3.0),
         (r"\b(?:false|untrue|unfounded) (?:statements?|allegations?|claims?|accusations?)\b", 2.0),
         (r"\breputation of (?:the|an|any) (?:individual|person)\b|\ballegations?\b", 1.0),
+        (r"\bfictitious\b|\bmalicious (?:comments?|allegations?|claims?)\b|\brumou?rs?\b", 2.0),
     ),
     RuleKind.INAPPROPRIATE_LANGUAGE: (
         (r"\blanguage\b", 2.0),
@@ -162,6 +171,8 @@ KIND_CUES: dict[RuleKind, _Cues] = {
         ),
         (r"\bday[- ]to[- ]day communications?\b|\bvehicle for\b|\brather than\b", 1.5),
         (r"\bconcerns?\b|\bincidents?\b|\bdiscuss\w*|\bair(?:ing)? (?:grievances|views)\b", 1.0),
+        (r"\b(?:raise|bring|report|share)\w* (?:\S+ ){0,3}(?:concerns?|worries|worry)\b", 1.5),
+        (r"\bnot (?:on|via|through) social media\b|\brather than (?:on|via|through|in)\b", 1.5),
     ),
     RuleKind.DETRIMENTAL_CONDUCT: (
         (r"\bdetrimental\b|\bdisrepute\b", 3.0),
@@ -180,11 +191,20 @@ KIND_CUES: dict[RuleKind, _Cues] = {
             1.5,
         ),
         (r"\be-?mail addresses?\b|\binternet systems?\b", 0.5),
+        (
+            r"\b(?:in|at) school\b|\bduring school hours\b|\baccess\w* (?:social (?:media|"
+            r"networking)|personal accounts)",
+            1.0,
+        ),
     ),
     RuleKind.FRIEND_REQUEST: (
         (r"\bfriend(?:ship)? requests?\b", 4.0),
         (r"\b(?:accept|add|befriend)\w* (?:\S+ ){0,3}(?:as )?(?:friends?|contacts?)\b", 2.5),
-        (r"\bcontact with (?:pupils|students|children)\b", 1.5),
+        (
+            r"\bcontact\b(?:\s+\S+){0,6}\s+with\s+(?:any |a |current |former )?(?:pupils?|"
+            r"students?|children|child)\b|\bcontact (?:any |current |former )?(?:pupils|students)\b",
+            2.5,
+        ),
         (r"\baccept\w* (?:\S+ ){0,2}requests?\b|\bfriendships? with\b", 2.5),
         (r"\bfollow(?:ers?|ing)?\b|\bconnect\w*|\b(?:private|direct) messag\w*", 1.0),
     ),
