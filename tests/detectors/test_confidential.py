@@ -88,6 +88,21 @@ def check(engine: Engine, text: str, **fields: Any) -> tuple[Severity, list[str]
             Severity.BLOCK,
             ["signed off sick"],
         ),
+        (
+            "Shhh, we've been told Mrs Achterberg is retiring in July. Parents don't know yet.",
+            Severity.BLOCK,
+            ["retiring"],
+        ),
+        (
+            "Can't go into details but a safeguarding referral is going in tomorrow.",
+            Severity.BLOCK,
+            ["safeguarding referral"],
+        ),
+        (
+            "Budget meeting tonight. We're looking at a 60k deficit next year.",
+            Severity.BLOCK,
+            ["60k deficit"],
+        ),
         # An insider's first-hand account of a confidential matter.
         ("Long day at the disciplinary hearing for a colleague.", Severity.REVIEW, []),
         (
@@ -113,6 +128,14 @@ def check(engine: Engine, text: str, **fields: Any) -> tuple[Severity, list[str]
         ("Our Ofsted report is now on the website. Proud of our Good rating!", Severity.OK, []),
         ("Thanks to all who came to the safeguarding training last night.", Severity.OK, []),
         ("The pupils' behaviour policy is on the website under Policies.", Severity.OK, []),
+        ("Year 4 had a visit from the police today to talk about road safety.", Severity.OK, []),
+        ("Governors' meeting tonight: hearing about the new reading scheme.", Severity.OK, []),
+        ("Proud to say Ofsted graded us Good! Full report on our website.", Severity.OK, []),
+        (
+            "Sad to say goodbye to Miss Vickery, who is leaving at Easter. Good luck!",
+            Severity.OK,
+            [],
+        ),
     ],
 )
 def test_it_weighs_subject_and_disclosure(

@@ -63,6 +63,11 @@ R, B, OK = Severity.REVIEW, Severity.BLOCK, Severity.OK
             attached("video", "© Curtain Call Scripts; licence does not cover recording"),
             R,
         ),
+        (
+            "Photocopied the first three chapters",
+            attached("document", "Published by Harbour Books"),
+            R,
+        ),
         # A rights-reserved work shared whole.
         (
             "Scanned all 64 pages of the revision guide!",

@@ -69,6 +69,9 @@ STATED = [
         "Ms Penhallow took money out of",
     ),
     ("The Year 2 teacher is sleeping with one of the dads.", "Year 2 teacher is sleeping with"),
+    ("Mr Wieczorek abuses his position and bullies the kids.", "Mr Wieczorek abuses his position"),
+    ("Our head faked the attendance figures for Ofsted.", "Our head faked the attendance figures"),
+    ("The caretaker is a convicted thief, you know.", "The caretaker is a convicted thief"),
     # The allegation in the sentence after the name, through a pronoun.
     (
         "I've had enough of Jodie Penhallow. She has been fiddling the books for years.",
@@ -117,6 +120,9 @@ def test_hedged_allegations_and_questions_are_for_review(engine: Engine, text: s
         "Mr Wieczorek said the white paint was dry, and the children hit the ground running.",
         "Mr Olufemi caught the kid who stole the football, sorted in five minutes.",
         "Miss Vickery read the class a story about a thief who learnt his lesson.",
+        "The PTA treasurer has counted the money from the fair: £2,340 raised!",
+        "Mr Olufemi told the kids a story about a dragon who was drunk on lemonade.",
+        "Our Year 6 play is about a pirate who stole a treasure map.",
         # One pupil hurting another is an incident, not an allegation about an adult.
         "Noah Fenwick hit my son again today.",
         # No one identifiable.

@@ -47,6 +47,9 @@ SENSITIVE, DETRIMENTAL = RuleKind.SENSITIVE_MATTER, RuleKind.DETRIMENTAL_CONDUCT
         "Miss Vickery kept my son in all week for something he didn't do. I'm furious.",
         "Just found out my son has been excluded for two days and no one even explained why.",
         "Kacper Nowicki has been bullying my son for months.",
+        "Why is nobody talking about the kid who got hurt on the climbing frame? Staff weren't "
+        "even watching.",
+        "Ms Penhallow was so rude to me on the phone this morning. Absolutely fuming.",
     ],
 )
 def test_complaints_and_incidents_are_sensitive_matters(engine: Engine, text: str) -> None:
@@ -94,6 +97,8 @@ def test_the_suggestion_names_the_school_route(engine: Engine) -> None:
         ("Would not recommend Willowbank to anyone. Shocking leadership.", "parent"),
         ("Willowbank is an absolute shambles. Letters out the night before.", "parent"),
         ("Pulled a sickie today, couldn't face Year 6", "staff"),
+        ("Think twice before choosing Willowbank. The place is a mess.", "parent"),
+        ("Three glasses of wine before the school disco 🍷🍷🍷 #teacherlife", "staff"),
         ("Being a governor here is like rearranging the deckchairs on the Titanic.", "governor"),
         ("Counting down the days till I can leave this dump.", "staff"),
         ("Willowbank's SATs results are a joke. The teachers haven't got a clue.", "parent"),
@@ -126,6 +131,10 @@ def test_public_disparagement_and_staff_conduct_are_detrimental(
         ("Messy play in Reception today, so much fun.", "staff"),
         ("Willowbank's nativity was an absolute joy. Not a dry eye.", "parent"),
         ("What a shambles my kitchen is after baking with the kids", "parent"),
+        ("Friday wine 🍷 #fridayfeeling", "staff"),
+        ("Year 3 made potions in science today - very messy but so much fun!", "staff"),
+        ("Sports day results: Red team won with 5 stars for effort!", "staff"),
+        ("Please don't send your child in if they've been sick in the last 48 hours.", "staff"),
         # A parent's night out is not staff conduct.
         ("Hungover at the school gate, never again 🍻", "parent"),
     ],

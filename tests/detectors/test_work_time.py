@@ -55,6 +55,8 @@ def check(engine: Engine, text: str, **fields: Any) -> list[str]:
         ("All staff: selling my daughter's old bike, £40 ono.", "selling my"),
         ("Anyone want to buy my old sofa? £50, collection only.", "buy my"),
         ("My Etsy shop has a sale on this week, link below", "My Etsy"),
+        ("Anyone got a spare ticket for the gig on Saturday? Will pay!", "spare ticket"),
+        ("Reminder: my Tupperware party is on Thursday!", "my Tupperware party"),
         ("Just booked our flights to Tenerife for half term!! Can't wait", "flights to"),
         ("Please find attached my invoice for the private tutoring in March.", "private tutoring"),
         (
@@ -76,6 +78,8 @@ def test_personal_purposes_in_hours_are_flagged(engine: Engine, text: str, evide
         "Can anyone recommend a good plumber for the school toilets?",
         "Our Year 6 residential booking is confirmed for June.",
         "Please find attached the invoice for the Year 4 coach trip.",
+        "Reminder to all staff: please book holiday requests through the HR portal.",
+        "Can I use the school email to send the class party invitations?",
     ],
 )
 def test_school_business_is_not_flagged(engine: Engine, text: str) -> None:

@@ -34,7 +34,7 @@ _SUBJECT = re.compile(
     r"|staffing (?:restructur\w*|cuts?|changes)|restructur\w+|redundanc(?:y|ies)|redundant|"
     r"handed in (?:his|her|their) notice|resign(?:ed|ing|ation)|(?:is|are) leaving (?:at|in"
     r"|after|this|next|before)|sacked|got the sack|signed off (?:long[- ]term )?sick"
-    r"|(?:long[- ]term )?sick leave|going on maternity|"
+    r"|(?:long[- ]term )?sick leave|going on maternity|retiring|retirement|"
     r"posts? (?:are|is|will be|are likely to be|are going to be) (?:cut|going|lost)|"
     r"posts? (?:are|is) (?:likely|going|set) to go|"
     r"interview panel|shortlist(?:ed)?|(?:internal|external) candidate|"
@@ -59,7 +59,10 @@ _DISCLOSURE = re.compile(
     r"|(?:haven'?t|hasn'?t|have not|has not) (?:told|announced|said|informed) \w+(?: \w+)? yet"
     r"|word (?:from|in|round) the (?:staffroom|office|playground)|(?:staffroom|office) gossip"
     r"|on the grapevine|someone in the know|(?:isn'?t|is not|won'?t be|not) (?:out|published"
-    r"|public) (?:till|until|before)|a little bird|strictly confidential|told (?:me )?in confidence"
+    r"|public) (?:till|until|before)|a little bird"
+    r"|\bs+h{2,}\b|(?:don'?t|doesn'?t|do not|does not) know (?:about it )?yet"
+    r"|don'?t spread (?:it|this)|can'?t go into (?:any )?details?|keep (?:it|this) between"
+    r"|strictly confidential|told (?:me )?in confidence"
     r"|(?:report'?s?|results?|outcome|it'?s|announcement) (?:is )?(?:out|published|due) in "
     r"(?:a|two|three|four|\d+) (?:days?|weeks?)|embargo)"
 )
@@ -67,7 +70,8 @@ _DISCLOSURE = re.compile(
 # First-hand insider context: the writer was in the room.
 _INSIDER = re.compile(
     r"\b(?:(?:just )?(?:come|came|got) out of (?:the|an?|our) |sat on the |sitting on the "
-    r"|governors'? meeting|(?:staff|slt|leadership|briefing) meeting|in the meeting"
+    r"|governors'? meeting|(?:staff|slt|leadership|briefing|budget|finance|board) meeting"
+    r"|in the meeting"
     r"|(?:made|making|had to make|submitted) an? (?:\w+ )?referral|my year \d+s?\b"
     r"|one of my (?:year \d+s|pupils|class|kids)|were in again|came in (?:again )?today about)"
 )

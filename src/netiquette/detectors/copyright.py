@@ -32,7 +32,7 @@ _MARK = (
 )
 _RESTRICTIVE = re.compile(
     _MARK + r"|\bcopyright\b|stock (?:photo|image|picture)|subscri(?:ber|ption)|licensed to"
-    r"|not for (?:re)?distribution|do not (?:share|copy)"
+    r"|not for (?:re)?distribution|do not (?:share|copy)|published by"
     r"|personal use only|internal use only|single[- ]user|no licen[cs]e|not licensed|unlicensed"
     r"|licen[cs]e (?:does not|doesn't) cover|not covered by|without permission|commercial"
     r"|\bpurchased\b|\bpaid\b"

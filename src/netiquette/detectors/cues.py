@@ -74,7 +74,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "confidential": (
         "ofsted", "inspect", "staffing", "requires improvement", "special measures", "restructur",
         "redundan", "resign", "notice", "leaving", "sacked", "the sack", "sick",
-        "maternity", "post is ", "posts are ", "post will", "posts will", "interview panel",
+        "maternity", "retir", "post is ", "posts are ", "post will", "posts will", "interview panel",
         "shortlist", "candidate", "disciplinary", "grievance", "suspen", "gardening leave",
         "capability", "investigat", "lado", "safeguarding", "child protection",
         "social services", "social worker", "register", "exclu", "in the red", "deficit",
@@ -95,7 +95,8 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     ),
     "defamation:harm to a child": (
         "hit", "slap", "smack", "punch", "kick", "shove", "grab", "manhandl", "dragg", "shook",
-        "throttl", "assault", "hurt", "abus", "bruis", "groom",
+        "throttl", "assault", "hurt", "abus", "bruis", "groom", "bullies", "bullied",
+        "bullying",
     ),
     "defamation:drink or drugs": (
         "drunk", "pissed", "stoned", "wasted", "hammered", "off his face", "off her face",
@@ -104,7 +105,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "cocaine", "weed", "alcoholic", "high as", "high on", "smell of", "smells of",
     ),
     "defamation:dishonesty": (
-        "liar", "lied ", "lying", "dishonest", "cheat", "falsif", "forged", "made up the",
+        "liar", "lied ", "lying", "dishonest", "cheat", "fak", "falsif", "forged", "made up the",
         "covered it up", "covered this up", "covered that up", "cover-up", "cover up",
         "the answers",
     ),
@@ -117,7 +118,8 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "did nothing", "did sod", "did bugger", "did zero", "done nothing", "done sod all",
         "nothing was done", "nothing has been done",
         "nothing is being done", "nobody", "no one", "replied", "responded", "got back",
-        "apologised", "ignored", "humiliat", "handled",
+        "apologised", "ignored", "watching", "supervis", "paying attention",
+        "talking about", "humiliat", "handled",
         "raise it with", "raise this with", "complain", "let us", "let my", "let him",
         "let her", "n't let", "nt let", "refused to let", "had enough", "sort it out",
         "sort this out", "useless", "a joke", "sent home", "explain", "explanation",
@@ -139,11 +141,13 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "zero star", "0 star", "pull ", "elsewhere", "run by", "joke", "shambles", "disgrace",
         "farce", "embarrassment", "a clue", "recommend", "leadership", "management",
         "care less", "downhill", "chaotic", "cliquey", "useless", "incompetent",
+        "think twice", "a mess", "a tip", "a zoo", "madhouse",
     ),
     "detrimental:send": ("send your",),
     "detrimental:staff": (
         "hungover", "hangover", "drunk", "legless", "trollied", "tipsy", "plastered",
-        "sloshed", "messy", "pissed", "🍻", "🥴", "🍺", "🍾", "thick", "stupid", "feral",
+        "sloshed", "messy", "pissed", "wine", "prosecco", "pints", "beers", "vodka",
+        "gin ", "🍷", "🍻", "🥴", "🍺", "🍾", "thick", "stupid", "feral",
         "animals", "brats", "vile", "idiots", "morons", "benefits", "chavs", "scum",
         "little shits", "stand th", "hate th", "hate my job", "sickie",
     ),

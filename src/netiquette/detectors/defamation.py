@@ -55,7 +55,9 @@ _ALLEGATIONS = {
     r"|grabbed|grabs|manhandled|dragged|shook|throttled|assaulted|hurt|abused|abuses|abusing"
     r"|bruised) (?:a|the|my|our|his|her|one of the|that|this|some|two|three) (?:\w+ ){0,3}?"
     r"(?:child|children|kid|kids|boy|girl|pupil|pupils|son|daughter|year \d+|little one)"
-    r"|child abuser?|\bgroom(?:ed|ing) (?:a|the|children|kids|pupils)",
+    r"|child abuser?|\bgroom(?:ed|ing) (?:a|the|children|kids|pupils)|\bbull(?:ies|ied|ying) "
+    r"(?:the|a|my|our|his|her) (?:\w+ )?(?:kids|children|pupils|child|class)"
+    r"|abus(?:es|ed|ing) (?:his|her|their) (?:position|power|authority)",
     "drink or drugs": r"\b(?:was|is|were|turned up|turns up|came in|comes in|been|got"
     r"|always|completely|blind|falling down|rolling) (?:\w+ )?(?:drunk|pissed|stoned|wasted"
     r"|hammered|off (?:his|her|their) face)\b|\bdrunk (?:at|in|on|during|again|in charge)\b"
@@ -65,7 +67,8 @@ _ALLEGATIONS = {
     r"|smells? of (?:booze|alcohol|drink|weed)",
     "dishonesty": r"\bliars?\b|\blied (?:to|about|on)\b|\b(?:is|was|are|were|been|keeps|kept)"
     r" lying\b|\bdishonest|\bcheat(?:ed|s|ing)? (?:on|the|in|at)\b|\ba cheat\b|falsif"
-    r"|\bforged\b|made up the (?:results|figures|data|marks|grades)|covered (?:it|this|that) up"
+    r"|\bforged\b|made up the (?:results|figures|data|marks|grades)|fak(?:ed|ing|es) (?:the |his "
+    r"|her |their )?(?:\w+ )?(?:results|figures|data|records|marks|attendance|register|numbers)|covered (?:it|this|that) up"
     r"|cover[- ]up|pointed at the answers|gave (?:them|the kids|the children) the answers",
     "incompetence": r"\bincompeten|unfit to (?:teach|work|be)|not fit to (?:teach|be|work)"
     r"|shouldn'?t be (?:allowed )?(?:near|around) (?:children|kids)|struck off",
@@ -87,7 +90,7 @@ _NOT_AN_ALLEGATION = re.compile(
     r"|allegations?|accusations?)|stop spreading|according to (?:the )?(?:bbc|news|police"
     r"|paper|court|report)|(?:court|jury) (?:heard|found|was told)|in the news|was charged"
     r"|(?:bbc|news|paper|police|court) (?:reports?|reported|said|says)|jailed|sentenced"
-    r"|convicted|pleaded guilty"
+    r"|pleaded guilty"
     r"|has been charged|assembly (?:on|about)|lesson (?:on|about)|learn(?:ing|t|ed) about"
     r"|taught (?:\w+ )?about|talk(?:ed)? (?:to \w+ )?about|story about|book about|film about)\b"
 )

@@ -36,7 +36,9 @@ _COMPLAINT = re.compile(
     r"(?:was |were |has been |have )?handled|handled (?:it|this|my)|raise (?:it|this) with"
     r"|complain(?:t|ed|ing)?|let (?:us|my \w+|him|her) down|had enough|sort (?:it|this) out"
     r"|useless|a joke|wouldn'?t let|refused to let|sent home|no one (?:even )?explained"
-    r"|nobody (?:even )?explained|no explanation|without (?:any )?explanation)\b"
+    r"|nobody (?:even )?explained|no explanation|without (?:any )?explanation"
+    r"|(?:weren'?t|wasn'?t|not|nobody|no one) (?:even )?(?:watching|supervising|paying attention)"
+    r"|no supervision|(?:nobody|no one) (?:is )?talking about)\b"
 )
 # Something done to someone: an incident whoever posts it.
 _INCIDENT = re.compile(
@@ -180,7 +182,7 @@ _DISPARAGING = Phrases(
 )
 # "Please send your child with a coat" is common: this one is checked only when it can match.
 _DONT_SEND = re.compile(
-    r"\b(?:don'?t|do not|never) send your (?:kids|children|child|little ones)\b"
+    r"\b(?:don'?t|do not|never) send your (?:kids|children|child|little ones) (?:to )?(\w+)"
 )
 _WEAK_DISPARAGING = Phrases(
     (
@@ -190,6 +192,12 @@ _WEAK_DISPARAGING = Phrases(
     ),
     (("a clue", "care less"), r"haven'?t (?:got )?a clue|(?:don'?t|couldn'?t) care less"),
     (("downhill",), r"(?:gone|going) downhill"),
+    (("think twice",), r"think twice"),
+    (
+        ("a mess", "a tip", "a zoo", "madhouse"),
+        r"(?:the place|it|this school|the school|that school) is (?:a |an )?(?:absolute |total )?"
+        r"(?:mess|tip|zoo|madhouse)\b",
+    ),
     (("chaotic", "cliquey"), r"\bchaotic\b|\bcliquey\b"),
     (("avoid",), r"\bavoid[.!]*$|\bavoid\."),
     (("useless", "incompetent"), r"\buseless\b|\bincompetent\b"),
@@ -210,11 +218,13 @@ _SCHOOL_REFERENCE = re.compile(
 # Staff conduct that reflects on the school: drink around work, sneering at families.
 _DRINK = re.compile(
     r"\b(?:hungover|hangover|drunk|legless|trollied|tipsy|plastered|sloshed|(?:got|get"
-    r"|getting) messy|pissed(?! off))\b|🍻|🥴|🍺|🍾"
+    r"|getting) messy|pissed(?! off)|(?:glass|glasses|bottle|bottles) of (?:wine|prosecco|gin)"
+    r"|pints|beers|vodka|shots)\b|🍻|🥴|🍺|🍾|🍷"
 )
 _AT_WORK = re.compile(
     r"\b(?:in front of|year \d+s?|my class|the kids|pupils|at work|staff do|staffroom"
-    r"|parents'? evening|playground duty|teaching|lesson)\b|#"
+    r"|parents'? evening|playground duty|teaching|lesson|before (?:school|work|the school)"
+    r"|school (?:disco|trip|fair|play|event|run))\b|#(?:teach|school|staff|nqt|edu)"
 )
 _SNEER = re.compile(
     r"\b(?:thick as|thick|stupid|feral|animals|brats|vile|idiots|morons|on benefits|chavs"
@@ -264,7 +274,7 @@ class DetrimentalConductDetector:
 def _disparagement(analysis: Analysis) -> tuple[tuple[int, int], str] | None:
     text = analysis.lower
     families = fired_families(analysis, "detrimental")
-    strong = _DONT_SEND.search(text) if "send" in families else None
+    strong = _dont_send(analysis) if "send" in families else None
     if strong is None and "bad" in families and "school" in text:
         strong = _BAD_SCHOOL.search(text)
     if strong is None and "school" in families:
@@ -277,6 +287,16 @@ def _disparagement(analysis: Analysis) -> tuple[tuple[int, int], str] | None:
     if _SCHOOL_REFERENCE.search(text) or _names_school(analysis):
         return weak.span(), "runs the school down in public"
     return None
+
+
+def _dont_send(analysis: Analysis) -> re.Match[str] | None:
+    """Advice against the school ("don't send your kids there"), not "to school if ill"."""
+    match = _DONT_SEND.search(analysis.lower)
+    if match is None:
+        return None
+    words = analysis.context.school.name.lower().split()
+    where = match.group(1)
+    return match if where in {"there", "this", "that"} or (words and where == words[0]) else None
 
 
 def _staff_conduct(analysis: Analysis) -> tuple[tuple[int, int], str] | None:

@@ -24,7 +24,8 @@ _STRONG = re.compile(
     r"|happy (?:\d+(?:st|nd|rd|th) )?birthday to my|love you (?:loads|lots|so much)?"
     r"|dating|tinder|bumble|hinge profile|my (?:side )?business|side hustle|my etsy"
     r"|(?:private|my) tutoring|plumber|electrician|boiler|mortgage|my landlord"
-    r"|(?:my|our) (?:wedding|hen do|stag do)|getting married|babysitter|childminder"
+    r"|(?:my|our) (?:wedding|hen do|stag do)|getting married|babysitter|childminder|\bgig\b"
+    r"|concert tickets?|spare tickets?|\bmy (?:\w+ )?party\b|tupperware|avon|usborne|scentsy"
     r"|dentist appointment"
     r"|(?:amazon|asos|argos|ebay) (?:order|parcel|delivery)|personal (?:use|shopping|invoice))"
 )
