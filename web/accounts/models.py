@@ -33,6 +33,12 @@ class Group(models.TextChoices):
 LEADERS = frozenset({Role.HEAD, Role.DSL})
 STAFF_ROLES = frozenset({Role.HEAD, Role.DSL, Role.STAFF})
 
+GROUP_ROLES = {
+    Group.STAFF: STAFF_ROLES,
+    Group.GOVERNORS: frozenset({Role.GOVERNOR}),
+    Group.PARENTS: frozenset({Role.PARENT}),
+}
+
 # The engine's author role for each membership role (the policy binds pupils, staff, ...).
 ENGINE_ROLE = {
     Role.HEAD: "staff",

@@ -9,16 +9,6 @@ def _placeholder(request: HttpRequest, heading: str) -> HttpResponse:
     return render(request, "placeholder.html", {"heading": heading})
 
 
-@capability_required("can_check_posts")
-def check_view(request: HttpRequest) -> HttpResponse:
-    return _placeholder(request, "Check a post")
-
-
-@capability_required("can_check_posts")
-def friend_requests_view(request: HttpRequest) -> HttpResponse:
-    return _placeholder(request, "Friend requests")
-
-
 @capability_required("can_publish_announcements")
 def announcements_view(request: HttpRequest) -> HttpResponse:
     return _placeholder(request, "Announcements")

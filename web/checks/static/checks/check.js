@@ -1,0 +1,40 @@
+// Live checking for the "Check a post" page. The page works without this file: it is an
+// ordinary form. With it, results are fetched as the person types (debounced) and
+// "Use the safe version" replaces the text in place.
+(function () {
+  "use strict";
+  var form = document.getElementById("check-form");
+  var results = document.getElementById("results");
+  if (!form || !results || !window.fetch) { return; }
+  var text = form.querySelector("textarea[name=text]");
+  var timer = null;
+  var latest = 0;
+
+  function check() {
+    if (!text.value.trim()) { results.innerHTML = ""; return; }
+    var ticket = ++latest;
+    fetch(form.dataset.liveUrl, {
+      method: "POST",
+      body: new FormData(form),
+      credentials: "same-origin",
+      headers: { "X-Requested-With": "fetch" }
+    }).then(function (response) { return response.text(); }).then(function (html) {
+      if (ticket === latest) { results.innerHTML = html; }
+    }).catch(function () { /* the form still works by submitting it */ });
+  }
+
+  function later() {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(check, 300);
+  }
+
+  form.addEventListener("input", later);
+  form.addEventListener("change", later);
+  results.addEventListener("click", function (event) {
+    var button = event.target.closest("#use-safe");
+    if (!button) { return; }
+    event.preventDefault();
+    var safe = document.getElementById("safe-version");
+    if (safe) { text.value = safe.textContent; text.focus(); check(); }
+  });
+})();
