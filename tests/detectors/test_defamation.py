@@ -152,7 +152,7 @@ def test_sentences_split_on_end_punctuation_and_lines() -> None:
 
 
 def test_every_allegation_family_has_trigger_words_and_back() -> None:
-    """A family without trigger words would never run; trigger words without a family, never match."""
+    """A family without trigger words never runs; trigger words without a family never match."""
     from netiquette.detectors.cues import _GROUPS
     from netiquette.detectors.defamation import _ALLEGATION
 
