@@ -127,3 +127,38 @@ def test_a_pdf_with_dash_bullets_wrapped_over_lines() -> None:
         (K.FRIEND_REQUEST, {R.GOVERNOR}, S.MUST_NOT),
     ]
     assert result.clauses[0].text.endswith("meetings that were not public,")
+
+
+TYPED = [
+    ("post photographs", K.PHOTO_CONSENT, {R.STAFF}, S.MUST_NOT),
+    ("discuss pupils", K.CONFIDENTIAL_INFORMATION, {R.STAFF}, S.MUST_NOT),
+    ("other children's photos", K.PHOTO_CONSENT, {R.PARENT}, S.SHOULD_NOT),
+    ("complain about staff", K.SENSITIVE_MATTER, {R.PARENT}, S.SHOULD_NOT),
+    ("not acceptable for parents", K.INAPPROPRIATE_LANGUAGE, {R.PARENT}, S.MUST_NOT),
+    ("refrain from", K.DETRIMENTAL_CONDUCT, {R.STAFF}, S.MUST_NOT),
+    ("be mindful", K.CUSTOM, {R.GOVERNOR}, S.CAUTION),
+]
+
+
+@pytest.fixture(scope="module")
+def typed() -> ImportResult:
+    return import_policy(FIXTURES / "typed-bullets.html")
+
+
+@pytest.mark.parametrize(("words", "kind", "roles", "strength"), TYPED)
+def test_typed_bullets_ellipsis_lead_ins_and_other_phrasings(
+    typed: ImportResult, words: str, kind: RuleKind, roles: set[Role], strength: Strength
+) -> None:
+    assert summary(clause_with(typed, words)) == (kind, roles, strength)
+    assert len(typed.clauses) == len(TYPED)
+
+
+def test_a_related_policies_list_needs_no_policy_in_each_name(typed: ImportResult) -> None:
+    assert [(r.id, r.title) for r in typed.policy.related] == [
+        ("mobile-phones", "Mobile Phones Policy"),
+        ("online-safety", "Online Safety Policy"),
+        ("complaints", "Complaints Procedure"),
+    ]
+    governance = typed.policy.governance
+    assert governance.accepted is not None and governance.accepted.date == dt.date(2021, 11, 10)
+    assert governance.review_cycle == "every two years"

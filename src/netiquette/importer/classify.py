@@ -23,11 +23,13 @@ MIN_KIND_SCORE = 1.5
 # Different words of one cue each count ("abusive, discriminatory, harassing"), up to this many.
 MAX_REPEATS = 3
 _NEGATIVE_NEAR = re.compile(
-    r"^\W*(?:that\s+)?(?:\w+\s+){0,3}(?:do not|does not|don[’']t|never|are not|is not)\b", re.I
+    r"^\W*(?:that\s+)?(?:\w+\s+){0,3}(?:do not|does not|don[’']t|never|are not|is not|avoid|"
+    r"refrain from)\b",
+    re.I,
 )
 _CAUTION_NEAR = re.compile(
     r"^\s*(?:\w+\s+)?(?:take (?:great )?care|think carefully|be careful|exercise (?:caution|care)|"
-    r"be cautious|use caution)\b",
+    r"be cautious|use caution|be mindful|be aware)\b",
     re.I,
 )
 _MEMBERS_OF = re.compile(
@@ -51,6 +53,7 @@ _ROLE_FIRST = re.compile(
 _INNER = re.compile(
     r"\b(?:who|that|which|whose|working|in contact|with|of|about|from|on|at|in)\b", re.I
 )
+_FOR_TO = re.compile(r"\bfor\s+((?:\S+\s+){1,6}?)to\b", re.I)
 _PASSIVE_BY = re.compile(r"\bby\s+((?:\S+\s+){0,6}\S+)", re.I)
 
 
@@ -121,7 +124,8 @@ def roles_in(text: str) -> frozenset[Role]:
 
 def bound_roles(text: str, reading: StrengthReading | None) -> frozenset[Role]:
     """The roles a rule binds: its subject before the cue ("Staff must not ..."), the object of
-    "expect ... to" ("we expect parents to ..."), or the agent of a passive ("... by staff")."""
+    "expect ... to" ("we expect parents to ..."), the agent of a passive ("... by staff") or
+    of "it is not acceptable for parents to ..."."""
     if reading is None:
         return frozenset()
     if OBJECT_VERB.match(reading.verb):
@@ -133,6 +137,8 @@ def bound_roles(text: str, reading: StrengthReading | None) -> frozenset[Role]:
         return subject
     if agent := _PASSIVE_BY.search(text[reading.end : reading.end + 80]):
         return roles_in(agent.group(1))
+    if actor := _FOR_TO.search(text[:120]):  # "It is not acceptable for parents to ..."
+        return subject_roles(actor.group(1))
     return frozenset()
 
 

@@ -19,7 +19,7 @@ from netiquette.importer.document import (
     clean_text,
     table_blocks,
 )
-from netiquette.importer.text_reader import looks_like_heading
+from netiquette.importer.text_reader import looks_like_heading, split_marker
 
 # A paragraph wholly in bold is how many pages mark a heading without heading tags.
 BOLD_HEADING_LEVEL = 4
@@ -185,6 +185,9 @@ class _PolicyPage(HTMLParser):
         elif self._item is not None:
             made = block(BlockKind.ITEM, text, *self._item)
             self._item = None if made else self._item
+        elif typed := split_marker(clean_text(text)):
+            # A bullet typed into the text ("• Do not ..."), as pasted-in policies often have.
+            made = block(BlockKind.ITEM, typed[2], 0, typed[1])
         else:
             made = block(BlockKind.PARAGRAPH, text)
         if made is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from netiquette.importer.document import Block, sentences
+from netiquette.importer.document import Block, BlockKind, sentences
 
 KNOWN: tuple[tuple[str, str, str], ...] = (
     ("complaints", r"complain", "Complaints Policy"),
@@ -46,6 +46,12 @@ _ESCALATION_CUE = re.compile(
     r"dealt with (?:under|through|in line with)|will be reported|in accordance with)\b",
     re.I,
 )
+MAX_LISTED_WORDS = 8
+_RELATED_HEADING = re.compile(
+    r"\b(?:related|associated|linked|other relevant) (?:policies|documents|guidance)\b|"
+    r"\blinks? (?:to|with) other policies\b",
+    re.I,
+)
 _POLICE = re.compile(
     r"\bpolice\b|\bcriminal prosecution\b|\bprosecut\w*|\bmalicious communications act\b", re.I
 )
@@ -58,13 +64,20 @@ class Related:
 
 
 def find_related(blocks: list[Block], own_title: str) -> list[Related]:
+    """Policies named anywhere, and every entry under a "Related policies" heading."""
     found: dict[str, Related] = {}
+    listing = False
     for current in blocks:
-        for sentence in sentences(current.text):
-            for name in policy_names(sentence):
-                related = identify(name)
-                if related and not _is_self(related, own_title):
-                    found.setdefault(related.id, related)
+        if current.kind is BlockKind.HEADING:
+            listing = bool(_RELATED_HEADING.search(current.text))
+            continue
+        names = [name for sentence in sentences(current.text) for name in policy_names(sentence)]
+        if listing and len(current.text.split()) <= MAX_LISTED_WORDS:
+            names = [current.text]
+        for name in names:
+            related = identify(name, listing)
+            if related and not _is_self(related, own_title):
+                found.setdefault(related.id, related)
     return list(found.values())
 
 
@@ -91,8 +104,9 @@ def _split_joined(name: str) -> list[str]:
     return [name]
 
 
-def identify(name: str) -> Related | None:
-    """A stable id and a readable title for a policy name as the school wrote it."""
+def identify(name: str, listed: bool = False) -> Related | None:
+    """A stable id and a readable title for a policy name as the school wrote it; `listed`
+    names come from a "Related policies" list, so need no "Policy" in them."""
     name = " ".join(name.split()).strip(" .,:;()")
     while _LEADING.match(name):
         name = _LEADING.sub("", name)
@@ -104,7 +118,7 @@ def identify(name: str) -> Related | None:
     known = _known(name)
     if known is not None:
         return Related(known, title)
-    if not _DOCUMENT_NOUN.search(name):
+    if not (listed or _DOCUMENT_NOUN.search(name)):
         return None
     slug = re.sub(r"[^a-z0-9]+", "-", _DOCUMENT_NOUN.sub("", name.lower())).strip("-")
     return Related(slug, title) if slug else None

@@ -51,7 +51,7 @@ STRENGTH_CUES = re.compile(
     r"be mindful|think carefully|exercise care|with care)\b)"
     r"|(?P<must_not>\bI (?:will|shall) (?:not|never)\b|\bI won[’']t\b|\b(?:must not|mustn[’']t|must never|do not|don[’']t|never|may not|cannot|"
     r"can not|(?:is|are) not (?:permitted|allowed|to)|not (?:be )?permitted|not allowed|"
-    r"(?:is|are) (?:strictly )?(?:forbidden|prohibited)|will not be (?:tolerated|accepted|"
+    r"(?:is|are) (?:strictly )?(?:forbidden|prohibited|unacceptable|not acceptable)|will not be (?:tolerated|accepted|"
     r"permitted)|under no circumstances|no (?:member of staff|pupil|parent|governor|one) "
     r"(?:may|should|must))\b)"
     r"|(?P<should_not>\b(?:should not|shouldn[’']t|should never|ought not|avoid\w*|"
@@ -93,6 +93,7 @@ KIND_CUES: dict[RuleKind, _Cues] = {
         (r"\bconfidential(?:ity)?\b", 2.0),
         (r"\bin confidence\b", 2.0),
         (r"\b(?:disclos|reveal|divulg|leak)\w*", 1.0),
+        (r"\bdiscuss\w* (?:\S+ ){0,2}(?:pupils|children|colleagues|families)\b", 1.5),
         (r"\bthird part(?:y|ies)\b", 1.0),
         (r"\b(?:inspection|ofsted) (?:outcomes?|results?|reports?|judgements?)\b", 1.5),
         (r"\bstaffing\b|\binternal (?:matters|information|investigations?)\b", 1.5),
