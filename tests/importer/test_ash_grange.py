@@ -7,6 +7,7 @@ expected answers below are tied to positions, not to copied wording.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,16 @@ def test_the_result_validates_and_survives_a_yaml_round_trip(result: ImportResul
     policy = parse_policy(yaml.safe_load(dump_policy_yaml(result.policy)))
     assert len(policy.clauses) == len(result.clauses)
     assert policy.roles == frozenset(EVERYONE)
+
+
+def test_the_same_policy_without_blank_lines_or_as_a_web_page_gives_the_same_clauses(
+    result: ImportResult,
+) -> None:
+    lines = [line.strip() for line in EXAMPLE.read_text(encoding="utf-8").splitlines()]
+    lines = [line for line in lines if line]
+    page = "<html><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in lines) + "</body>"
+    expected = [(c.kind, c.strength, c.roles, c.text) for c in result.clauses]
+    for data, name in (("\n".join(lines).encode(), "copy.txt"), (page.encode(), "page.html")):
+        again = import_policy(data, name)
+        assert [(c.kind, c.strength, c.roles, c.text) for c in again.clauses] == expected
+        assert again.policy_data["procedure"] == result.policy_data["procedure"]

@@ -24,6 +24,8 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
 _TAG = re.compile(r"<[^>]+>")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _ENDS_SENTENCE = re.compile(r"[.:;!?)\"”’]$")
+_SENTENCE_DONE = re.compile(r"[.!?][\"”’)]?$")
+_ABBREVIATION_END = re.compile(r"\b(?:etc|e\.g|i\.e|mr|mrs|ms|dr|st|no|approx|incl)\.$", re.I)
 _RULE_WORDS = re.compile(r"\b(must|should|not|never|will|may|are|is)\b", re.IGNORECASE)
 
 
@@ -109,7 +111,7 @@ def _blocks(lines: list[str]) -> list[Block]:
         if item is not None:
             flush()
             start, current = (item[0], item[1]), [item[2]]
-        elif current and _continues(current[-1], typical):
+        elif current and _continues(current[-1], line.strip(), typical):
             current.append(line.strip())
         else:
             flush()
@@ -134,11 +136,15 @@ def _finish(text: str, start: tuple[int, str] | None, indents: list[int]) -> Blo
     return Block(BlockKind.ITEM, clean_text(text), level, marker)
 
 
-def _continues(previous: str, typical: int) -> bool:
-    """Whether the next line carries on the paragraph `previous` is part of (a wrapped line)."""
+def _continues(previous: str, line: str, typical: int) -> bool:
+    """Whether `line` carries on the paragraph `previous` is part of (a wrapped line)."""
     previous = previous.rstrip()
+    if line[:1].islower() and not previous.endswith(":"):
+        return True
     if previous.endswith(":") or (looks_like_heading(previous) and len(previous) < 0.6 * typical):
         return False
+    if _SENTENCE_DONE.search(previous) and not _ABBREVIATION_END.search(previous):
+        return False  # a full line ending a sentence: the next line starts afresh
     return len(previous) >= 0.6 * typical
 
 
