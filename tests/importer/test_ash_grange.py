@@ -137,3 +137,11 @@ def test_the_same_policy_without_blank_lines_or_as_a_web_page_gives_the_same_cla
         again = import_policy(data, name)
         assert [(c.kind, c.strength, c.roles, c.text) for c in again.clauses] == expected
         assert again.policy_data["procedure"] == result.policy_data["procedure"]
+
+
+def test_a_should_with_absolute_wording_is_kept_but_flagged(result: ImportResult) -> None:
+    friend_requests = [c for c in result.clauses if c.text == bullets()[9]]
+    clause = friend_requests[0]
+    assert clause.strength is Strength.SHOULD_NOT
+    assert any("reads as a must" in note for note in clause.notes)
+    assert "reads as a must" in result.report

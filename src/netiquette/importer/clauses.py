@@ -46,6 +46,12 @@ _POSTING_VERB = re.compile(
     r"comment|create|add|accept|forward|identify|display|discuss|give)\b",
     re.I,
 )
+# Wording that makes a "should" absolute; the strength stays as written, flagged for review.
+_ABSOLUTE = re.compile(
+    r"\bunder (?:any|no) circumstances\b|\bat any time\b|\bin any circumstances\b|"
+    r"\bwithout exception\b",
+    re.I,
+)
 _WILL = re.compile(r"\bwill\b|\b(?:may|could|will) (?:lead to|result in)\b", re.I)
 
 
@@ -233,6 +239,8 @@ def _draft(
     ):
         roles = frozenset({Role.STAFF})
         notes = (*notes, "roles: friend requests bind staff")
+    if strength in (Strength.SHOULD, Strength.SHOULD_NOT) and (absolute := _ABSOLUTE.search(text)):
+        notes = (*notes, f"strength: '{strength}' but '{absolute.group(0)}' reads as a must")
     confidence = kind.confidence
     if any(n.startswith("strength:") for n in notes):
         confidence *= INFERRED_STRENGTH_FACTOR
