@@ -7,12 +7,9 @@ library errors into a clear message and exit code 2 (0: ok, 1: review or block).
 from __future__ import annotations
 
 import json
-import os
 import sys
-from collections.abc import Callable
-from contextlib import ExitStack
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import NoReturn
 
 import click
 
@@ -198,11 +195,20 @@ def scan(
     policy, school = load_setup(policy_path, school_path)
     engine = Engine(policy, school)
     try:
-        if output == "-" and input_path != "-" and not skip_invalid:
-            scanning.validate_input(input_path, in_format)
-        summary = run_scan(
-            engine, input_path, in_format, output, out_format, workers, batch_size, errors_path
-        )
+        with progress_bar(input_path) as on_progress:
+            summary = scanning.scan_file(
+                engine,
+                input_path,
+                output,
+                in_format=in_format,
+                out_format=out_format,
+                workers=workers or scanning.available_cores(),
+                batch_size=batch_size,
+                errors_path=errors_path if skip_invalid else None,
+                stdin=sys.stdin,
+                stdout=sys.stdout,
+                on_progress=on_progress,
+            )
     except ValidationError as error:
         fail_with(error)
     except OSError as error:
@@ -212,45 +218,6 @@ def scan(
         sys.exit(130)
     print_summary(summary)
     sys.exit(EXIT_FLAGGED if summary.flagged else EXIT_OK)
-
-
-def run_scan(
-    engine: Engine,
-    input_path: str,
-    in_format: scanning.Format,
-    output: str,
-    out_format: scanning.Format,
-    workers: int | None,
-    batch_size: int,
-    errors_path: Path | None,
-) -> scanning.Summary:
-    """Open the input, the (atomic) output and errors files, and scan with a progress bar."""
-    with ExitStack() as stack:
-        source = scanning.open_input(input_path, sys.stdin)
-        stack.callback(source.close)
-        out: TextIO = sys.stdout
-        if output != "-":
-            out = stack.enter_context(scanning.atomic_output(Path(output)))
-        on_error = None
-        if errors_path is not None:
-            on_error = error_writer(stack.enter_context(scanning.atomic_output(errors_path)))
-        on_batch = stack.enter_context(progress_bar(input_path, source))
-        return scanning.scan(
-            engine,
-            scanning.read_lines(source, in_format),
-            scanning.result_writer(out, out_format),
-            workers=workers or os.cpu_count() or 1,
-            batch_size=batch_size,
-            on_error=on_error,
-            on_batch=on_batch,
-        )
-
-
-def error_writer(stream: TextIO) -> Callable[[scanning.Line], None]:
-    def write(line: scanning.Line) -> None:
-        stream.write(json.dumps(scanning.error_record(line), ensure_ascii=False) + "\n")
-
-    return write
 
 
 @main.command(name="eval")

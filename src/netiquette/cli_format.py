@@ -44,10 +44,10 @@ def format_result(text: str, result: Result) -> str:
 
 
 @contextmanager
-def progress_bar(input_path: str, source: scanning.Source) -> Iterator[Callable[[int], None]]:
-    """A rich progress bar on a terminal (by characters read); nothing otherwise."""
+def progress_bar(input_path: str) -> Iterator[Callable[[int], None]]:
+    """A rich progress bar on a terminal, fed the characters read so far; nothing otherwise."""
     if not sys.stderr.isatty():
-        yield lambda _count: None
+        yield lambda _chars: None
         return
     from rich.console import Console
     from rich.progress import Progress
@@ -55,7 +55,7 @@ def progress_bar(input_path: str, source: scanning.Source) -> Iterator[Callable[
     total = os.path.getsize(input_path) if input_path != "-" else None
     with Progress(console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("Checking", total=total)
-        yield lambda _count: progress.update(task, completed=source.chars)
+        yield lambda chars: progress.update(task, completed=chars)
 
 
 def print_summary(summary: scanning.Summary) -> None:

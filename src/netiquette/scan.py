@@ -18,7 +18,7 @@ import tempfile
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -333,3 +333,56 @@ def validate_input(path: str, fmt: Format) -> None:
                 raise line.error
     finally:
         source.close()
+
+
+def scan_file(
+    engine: Engine,
+    input_path: str,
+    output: str,
+    *,
+    in_format: Format,
+    out_format: Format,
+    workers: int = 1,
+    batch_size: int = BATCH_SIZE,
+    errors_path: Path | None = None,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> Summary:
+    """Scan a file ('-': `stdin`) into a results file ('-': `stdout`), all or nothing.
+
+    Bad lines raise `InputError` unless `errors_path` is given, where they are recorded
+    instead. `on_progress` is told how many characters of the input have been read."""
+    if output == "-" and input_path != "-" and errors_path is None:
+        validate_input(input_path, in_format)
+    with ExitStack() as stack:
+        source = open_input(input_path, stdin)
+        stack.callback(source.close)
+        out = stdout if output == "-" else stack.enter_context(atomic_output(Path(output)))
+        assert out is not None, "give stdout to write results to '-'"
+        on_error = None
+        if errors_path is not None:
+            on_error = error_writer(stack.enter_context(atomic_output(errors_path)))
+        return scan(
+            engine,
+            read_lines(source, in_format),
+            result_writer(out, out_format),
+            workers=workers,
+            batch_size=batch_size,
+            on_error=on_error,
+            on_batch=None if on_progress is None else lambda _n: on_progress(source.chars),
+        )
+
+
+def error_writer(stream: TextIO) -> Callable[[Line], None]:
+    def write(line: Line) -> None:
+        stream.write(json.dumps(error_record(line), ensure_ascii=False) + "\n")
+
+    return write
+
+
+def available_cores() -> int:
+    """The cores this process may run on (a container or `taskset` may allow fewer)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
