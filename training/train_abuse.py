@@ -34,7 +34,12 @@ from sklearn.metrics import f1_score
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from netiquette.abuse_model.features import features  # noqa: E402
+from netiquette.abuse_model.features import (  # noqa: E402
+    START,
+    UNKNOWN,
+    Featuriser,
+    required_words,
+)
 from netiquette.abuse_model.lexicon import DIALECT_MARKERS  # noqa: E402
 from netiquette.abuse_model.model import ARTIFACT, HEADS  # noqa: E402
 from netiquette.textnorm import words as normalised_words  # noqa: E402
@@ -47,7 +52,8 @@ FILLS_PER_TEMPLATE = 10
 DAVIDSON_WEIGHT = 0.35
 HATEMOJI_WEIGHT = 1.0
 OURS_WEIGHT = 2.0
-MIN_FEATURE_COUNT = 2
+MIN_WORD_COUNT = 2
+BUCKETS = 1 << 18
 MIN_KNOWN_COUNT = 5
 
 
@@ -59,7 +65,7 @@ class Row:
     labels: dict[str, int | None]
     weight: float = 1.0
     category: str = ""
-    ids: list[int] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
 
 
 def sha256(path: Path) -> str:
@@ -141,40 +147,39 @@ def known_words(rows: list[Row]) -> frozenset[str]:
     )
 
 
-def build_vocabulary(feature_lists: list[list[str]]) -> list[str]:
+def build_vocabulary(rows: list[Row]) -> list[str]:
+    """Words seen in two training posts, less dialect markers (they read as unknown)."""
     counts: Counter[str] = Counter()
-    for feats in feature_lists:
-        counts.update(set(feats))
-    banned = DIALECT_MARKERS
-    keep = [
-        f
-        for f, n in counts.items()
-        if n >= MIN_FEATURE_COUNT and not any(part in banned for part in f.split())
-    ]
-    return sorted(keep)
+    for row in rows:
+        counts.update(set(row.words))
+    keep = {w for w, n in counts.items() if n >= MIN_WORD_COUNT} - DIALECT_MARKERS
+    rest = (keep | required_words()) - {UNKNOWN, START}
+    return [UNKNOWN, START, *sorted(rest)]
 
 
-def matrix(rows: list[Row], size: int) -> sparse.csr_matrix:
-    indptr = np.cumsum([0, *(len(r.ids) for r in rows)])
-    indices = np.fromiter((i for r in rows for i in r.ids), dtype=np.int64)
-    data = np.ones(len(indices), dtype=np.float64)
-    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), size))
+def matrix(featuriser: Featuriser, rows: list[Row]) -> sparse.csr_matrix:
+    features, doc = featuriser.features([featuriser.word_ids(r.words) for r in rows])
+    data = np.ones(len(features), dtype=np.float64)
+    shape = (len(rows), featuriser.size)
+    return sparse.coo_matrix((data, (doc, features)), shape=shape).tocsr()
 
 
-def train_head(head: str, rows: list[Row], size: int) -> tuple[np.ndarray, float, list[float]]:
-    train = [r for r in rows if r.split == "train" and r.labels[head] is not None]
-    calib = [r for r in rows if r.split == "calib" and r.labels[head] is not None]
-    x, y = matrix(train, size), np.array([r.labels[head] for r in train])
-    weights = np.array([r.weight for r in train])
+def train_head(
+    head: str, rows: list[Row], x_all: sparse.csr_matrix
+) -> tuple[np.ndarray, float, list[float]]:
+    pick = [i for i, r in enumerate(rows) if r.split == "train" and r.labels[head] is not None]
+    back = [i for i, r in enumerate(rows) if r.split == "calib" and r.labels[head] is not None]
+    y = np.array([rows[i].labels[head] for i in pick])
+    weights = np.array([rows[i].weight for i in pick])
     model = LogisticRegression(
         C=2.0, solver="liblinear", class_weight="balanced", random_state=SEED
     )
-    model.fit(x, y, sample_weight=weights)
+    model.fit(x_all[pick], y, sample_weight=weights)
     coef = model.coef_[0].astype(np.float32)
     bias = float(model.intercept_[0])
-    raw = matrix(calib, size) @ coef + bias
+    raw = x_all[back] @ coef + bias
     platt = LogisticRegression(C=1e4, random_state=SEED)
-    platt.fit(raw.reshape(-1, 1), [r.labels[head] for r in calib])
+    platt.fit(raw.reshape(-1, 1), [rows[i].labels[head] for i in back])
     return coef, bias, [float(platt.coef_[0][0]), float(platt.intercept_[0])]
 
 
@@ -212,26 +217,25 @@ def main() -> None:
     rows = davidson(args.data / "davidson2017", rng) + hatemoji(args.data / "hatemojibuild")
     rows += ours(TEMPLATES, rng)
     known = known_words([r for r in rows if r.split != "test"])
-    feature_lists = [features(normalised_words(r.text, known)) for r in rows]
-    vocabulary = build_vocabulary(
-        [f for f, r in zip(feature_lists, rows, strict=True) if r.split == "train"]
-    )
-    index = {f: i for i, f in enumerate(vocabulary)}
-    for row, feats in zip(rows, feature_lists, strict=True):
-        row.ids = [index[f] for f in feats if f in index]
-    weights = np.zeros((len(vocabulary), len(HEADS)), dtype=np.float32)
+    for row in rows:
+        row.words = normalised_words(row.text, known)
+    vocabulary = build_vocabulary([r for r in rows if r.split == "train"])
+    featuriser = Featuriser(vocabulary, BUCKETS)
+    x_all = matrix(featuriser, rows)
+    weights = np.zeros((featuriser.size, len(HEADS)), dtype=np.float32)
     bias = np.zeros(len(HEADS), dtype=np.float32)
     platt = np.zeros((len(HEADS), 2), dtype=np.float32)
     for h, head in enumerate(HEADS):
-        weights[:, h], bias[h], platt[h] = train_head(head, rows, len(vocabulary))
+        weights[:, h], bias[h], platt[h] = train_head(head, rows, x_all)
         print(f"trained {head}", flush=True)
-    raw = matrix(rows, len(vocabulary)) @ weights + bias
+    raw = x_all @ weights + bias
     probs = 1.0 / (1.0 + np.exp(-(raw * platt[:, 0] + platt[:, 1])))
     metadata = {
         "seed": SEED,
         "inputs": {str(p.relative_to(p.parents[1])): sha256(p) for p in inputs},
         "rows": dict(Counter(f"{r.source}/{r.split}" for r in rows)),
-        "features": len(vocabulary),
+        "words": len(vocabulary),
+        "buckets": BUCKETS,
         "known_words": len(known),
         "heads": list(HEADS),
         "heldout_macro_f1": evaluate(rows, probs),
@@ -239,7 +243,7 @@ def main() -> None:
     }
     save(vocabulary, weights, bias, platt, known, metadata)
     print(json.dumps(metadata["heldout_macro_f1"], indent=1))
-    print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KiB, {len(vocabulary)} features)")
+    print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KiB, {len(vocabulary)} words)")
 
 
 def save(

@@ -8,14 +8,14 @@ from pathlib import Path
 import numpy as np
 
 from netiquette.abuse_model import HEADS, load_model
-from netiquette.abuse_model.features import BIAS, features
+from netiquette.abuse_model.features import class_of
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_it_loads_from_the_package_and_is_small() -> None:
     model = load_model()
-    assert model.weights.shape == (len(model.index), len(HEADS))
+    assert model.weights.shape == (len(HEADS), model.featuriser.size)
     artifact = ROOT / "src" / "netiquette" / "abuse_model" / "abuse-model.npz"
     assert artifact.stat().st_size < 5_000_000
 
@@ -49,8 +49,27 @@ def test_calibration_is_roughly_honest_on_the_public_test_split() -> None:
     assert f1["davidson2017"]["abuse"] > 0.55
 
 
-def test_features_mark_negation_quotes_and_classes() -> None:
-    feats = features(["muslims", "are", "not", "scum"])
-    assert feats[0] == BIAS
-    assert "<id>" in feats and "n:<dehum>" in feats
-    assert "q:<slur>" in features(['"', "faggot", '"'])
+def test_negation_and_quotes_change_the_features() -> None:
+    featuriser = load_model().featuriser
+
+    def feats(words: list[str]) -> list[int]:
+        return sorted(featuriser.features_one(featuriser.word_ids(words)))
+
+    scum = class_of("scum")
+    plain = featuriser._hash_one("class", scum, 0)
+    negated = featuriser._hash_one("class", scum, 1)
+    assert plain in feats(["they", "are", "scum"])
+    assert negated in feats(["they", "are", "not", "scum"])
+    assert plain not in feats(["they", "are", "not", "scum"])
+    slur = class_of("faggot")
+    assert featuriser._hash_one("class", slur, 2) in feats(['"', "faggot", '"'])
+    assert class_of("muslims") and slur != class_of("muslims")
+
+
+def test_the_batch_features_match_the_single_post_features() -> None:
+    model = load_model()
+    featuriser = model.featuriser
+    for text in ["I would never say that, you are NOT an idiot!", "'quoted' slur: faggot", ""]:
+        ids = featuriser.word_ids(model.words(text))
+        batch, _ = featuriser.features([ids])
+        assert sorted(batch.tolist()) == sorted(featuriser.features_one(ids))

@@ -1,13 +1,23 @@
-"""Turning normalised words into the features the linear model weighs.
+"""Turning normalised words into the features the linear model weighs, for a whole batch.
 
-Besides words and word pairs, each word of a known class (identity, slur, insult, threat,
-"you", ...) also yields its class, and pairs are repeated with classes in place of words,
-so "I hate Muslims" teaches the model about "I hate <identity>" for every group. Words after
-a negation ("not", "never") in the same clause are marked, so "not scum" is not "scum", and
-class words inside quotation marks are marked as quoted.
+Python does one dictionary lookup per word (word -> id); everything else is numpy over the
+batch, which is what makes the model fast. Features, all counted:
+
+- the word itself (a known word's own weight, or the "unknown word" weight);
+- the pair it makes with the word before it in the same clause (hashed into buckets);
+- its class, for words of a known class (identity, slur, insult, threat, "you", ...), marked
+  when a negation ("not", "never") came earlier in the clause or the word is inside
+  quotation marks, so "not scum" is not "scum" and a quoted slur is not a slur used;
+- pairs with classes in place of words ("i hate <id>"), so one group's example teaches all;
+- each class seen earlier in the clause with this word's class ("<you> ... <insult>").
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
 
 from netiquette.abuse_model.lexicon import (
     DEHUMANISING,
@@ -21,71 +31,180 @@ from netiquette.abuse_model.lexicon import (
     SLURS,
 )
 
-BIAS = "<bias>"
-_CLAUSE_END = frozenset([".", "!", "?", ";", ":", ",", "but", "however", "though", "although"])
-_QUOTES = frozenset(['"', "“", "”", "‘", "'"])
-_SELF = frozenset(["i", "me", "my", "myself", "im"])
+Ints = npt.NDArray[np.int64]
+UNKNOWN, START = "<unk>", "<s>"
+CLAUSE_END = frozenset([".", "!", "?", ";", ":", ",", "but", "however", "though", "although"])
+QUOTES = frozenset(['"', "“", "”", "‘", "'"])
+SELF = frozenset(["i", "me", "my", "myself", "im"])
+# Later classes win: a word that is both an insult and a slur is a slur.
+CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("<self>", SELF),
+    ("<you>", SECOND_PERSON),
+    ("<neg>", NEGATORS),
+    ("<hate>", HATE_VERBS),
+    ("<harm>", HARM),
+    ("<prof>", PROFANITY),
+    ("<insult>", INSULTS),
+    ("<dehum>", DEHUMANISING),
+    ("<id>", IDENTITIES),
+    ("<slur>", SLURS),
+)
+NEG_CLASS = 3
+_SALTS = {"pair": 1, "class": 2, "abstract": 3, "seen": 4}
+_K1, _K2, _MASK = 0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, (1 << 64) - 1
 
 
-def _tags() -> dict[str, str]:
-    tags: dict[str, str] = {}
-    # Later entries win: a word that is both an insult and a slur is tagged a slur.
-    for words, tag in (
-        (SELF_WORDS, "<self>"),
-        (SECOND_PERSON, "<you>"),
-        (NEGATORS, "<neg>"),
-        (HATE_VERBS, "<hate>"),
-        (HARM, "<harm>"),
-        (PROFANITY, "<prof>"),
-        (INSULTS, "<insult>"),
-        (DEHUMANISING, "<dehum>"),
-        (IDENTITIES, "<id>"),
-        (SLURS, "<slur>"),
-    ):
-        for word in words:
-            tags[word] = tag
-    return tags
+def class_of(word: str) -> int:
+    """The class number of a word (1..len(CLASSES)), or 0."""
+    found = 0
+    for number, (_, words) in enumerate(CLASSES, start=1):
+        if word in words:
+            found = number
+    return found
 
 
-SELF_WORDS = _SELF
-TAGS = _tags()
-
-
-def features(words: list[str]) -> list[str]:
-    """The feature strings of one post's normalised words (always including the bias)."""
-    out = [BIAS]
-    prev = prev_tag = "<s>"
-    negated = quoted = False
-    seen: set[str] = set()
-    for word in words:
-        if word in _QUOTES:
-            quoted = not quoted
-            continue
-        if word in _CLAUSE_END:
-            out.append(word)
-            prev = prev_tag = "<s>"
-            negated = False
-            seen = set()
-            continue
-        tag = TAGS.get(word)
-        out.append(word)
-        out.append(f"{prev} {word}")
-        if tag is not None:
-            _tagged(out, tag, prev_tag, seen, negated, quoted)
-        elif prev_tag != prev:
-            out.append(f"{prev_tag} {word}")
-        if tag == "<neg>":
-            negated = True
-        prev, prev_tag = word, tag or word
+def required_words() -> set[str]:
+    """Words the vocabulary must hold whatever the corpus: classes, clause ends, quotes."""
+    out = {UNKNOWN, START} | CLAUSE_END | QUOTES
+    for _, words in CLASSES:
+        out |= words
     return out
 
 
-def _tagged(
-    out: list[str], tag: str, prev_tag: str, seen: set[str], negated: bool, quoted: bool
-) -> None:
-    mark = ("q:" if quoted else "") + ("n:" if negated else "")
-    out.append(mark + tag)
-    out.append(f"{prev_tag} {tag}")
-    for other in seen:
-        out.append(f"{mark}{other}&{tag}")
-    seen.add(tag)
+class _Index(dict[str, int]):
+    def __missing__(self, key: str) -> int:
+        return 0
+
+
+class Featuriser:
+    """Word ids in Python, feature ids in numpy; `size` columns in all."""
+
+    def __init__(self, vocabulary: Sequence[str], buckets: int) -> None:
+        if tuple(vocabulary[:2]) != (UNKNOWN, START):
+            raise ValueError("the vocabulary must start with <unk> and <s>")
+        self.vocabulary = list(vocabulary)
+        self.index = _Index({w: i for i, w in enumerate(self.vocabulary)})
+        self.buckets = buckets
+        self.size = len(self.vocabulary) + buckets
+        self.word_class = np.array([class_of(w) for w in self.vocabulary], dtype=np.int64)
+        self.is_clause_end = np.array([w in CLAUSE_END for w in self.vocabulary])
+        self.is_quote = np.array([w in QUOTES for w in self.vocabulary])
+        self._class = self.word_class.tolist()
+        self._end = self.is_clause_end.tolist()
+        self._quote = self.is_quote.tolist()
+
+    def word_ids(self, words: list[str]) -> list[int]:
+        return list(map(self.index.__getitem__, words))
+
+    def features(self, docs: Sequence[list[int]]) -> tuple[Ints, Ints]:
+        """(feature ids, document number of each) for a batch of word-id lists."""
+        lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
+        tokens = np.fromiter((i for d in docs for i in d), dtype=np.int64, count=int(lengths.sum()))
+        doc = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
+        doc_start = _starts(doc)
+        is_quote = self.is_quote[tokens]
+        quoted = (_exclusive_cumsum(is_quote, doc_start) % 2).astype(bool)
+        keep = ~is_quote
+        tokens, doc, quoted = tokens[keep], doc[keep], quoted[keep]
+        return self._clause_features(tokens, doc, quoted)
+
+    def _clause_features(
+        self, tokens: Ints, doc: Ints, quoted: npt.NDArray[np.bool_]
+    ) -> tuple[Ints, Ints]:
+        ends = self.is_clause_end[tokens]
+        start = _starts(doc)
+        start[1:] |= ends[:-1]
+        start_at = np.maximum.accumulate(np.where(start, np.arange(len(tokens)), 0))
+        cls = np.where(ends, 0, self.word_class[tokens])
+        negated = _exclusive_cumsum(cls == NEG_CLASS, start_at) > 0
+        prev = np.roll(tokens, 1)
+        prev[start] = 1
+        v = len(self.vocabulary)
+        abstract = np.where(cls > 0, v + cls, tokens)
+        abstract_prev = np.roll(abstract, 1)
+        abstract_prev[start] = 1
+        mark = negated.astype(np.int64) + 2 * quoted.astype(np.int64)
+        words = ~ends
+        tagged = cls > 0
+        either = words & (tagged | (abstract_prev != prev))
+        parts = [
+            (tokens, doc),
+            (self._hash("pair", prev[words], tokens[words]), doc[words]),
+            (self._hash("class", cls[tagged], mark[tagged]), doc[tagged]),
+            (self._hash("abstract", abstract_prev[either], abstract[either]), doc[either]),
+            self._seen(cls, mark, start_at, doc),
+        ]
+        return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+
+    def _seen(self, cls: Ints, mark: Ints, start_at: Ints, doc: Ints) -> tuple[Ints, Ints]:
+        seen = np.stack(
+            [_exclusive_cumsum(cls == c, start_at) > 0 for c in range(1, len(CLASSES) + 1)],
+            axis=1,
+        )
+        rows, cols = np.nonzero(seen & (cls > 0)[:, np.newaxis])
+        pair = (cols + 1) * 16 + cls[rows]
+        return self._hash("seen", pair, mark[rows]), doc[rows]
+
+    def features_one(self, ids: list[int]) -> list[int]:
+        """The same features for one document, in plain Python: cheaper than numpy for one."""
+        v, out = len(self.vocabulary), []
+        quoted = negated = False
+        prev = abstract_prev = 1
+        seen: set[int] = set()
+        for t in ids:
+            if self._quote[t]:
+                quoted = not quoted
+                continue
+            out.append(t)
+            if self._end[t]:
+                prev = abstract_prev = 1
+                negated, seen = False, set()
+                continue
+            c, mark = self._class[t], negated + 2 * quoted
+            out.append(self._hash_one("pair", prev, t))
+            abstract = v + c if c else t
+            if c:
+                out.append(self._hash_one("class", c, mark))
+                out.extend(self._hash_one("seen", o * 16 + c, mark) for o in seen)
+                seen.add(c)
+                negated = negated or c == NEG_CLASS
+            if c or abstract_prev != prev:
+                out.append(self._hash_one("abstract", abstract_prev, abstract))
+            prev, abstract_prev = t, abstract
+        return out
+
+    def _hash_one(self, kind: str, a: int, b: int) -> int:
+        x = ((a * _K1) & _MASK) ^ ((b * _K2 + _SALTS[kind]) & _MASK)
+        x ^= x >> 29
+        return x % self.buckets + len(self.vocabulary)
+
+    def _hash(self, kind: str, a: Ints, b: Ints) -> Ints:
+        """A fixed integer hash of two ids into the buckets after the vocabulary."""
+        x = (a.astype(np.uint64) * np.uint64(_K1)) ^ (
+            b.astype(np.uint64) * np.uint64(_K2) + np.uint64(_SALTS[kind])
+        )
+        x ^= x >> np.uint64(29)
+        bucket = (x % np.uint64(self.buckets)).astype(np.int64)
+        return bucket + len(self.vocabulary)
+
+
+def _starts(doc: Ints) -> npt.NDArray[np.bool_]:
+    start = np.ones(len(doc), dtype=bool)
+    start[1:] = doc[1:] != doc[:-1]
+    return start
+
+
+def _exclusive_cumsum(
+    values: npt.NDArray[np.bool_], segment_start: npt.NDArray[np.bool_] | Ints
+) -> Ints:
+    """Counts of `values` before each position within its segment.
+
+    `segment_start` is either a boolean "starts a segment" mask or, for each position, the
+    index where its segment starts.
+    """
+    counts = np.cumsum(values, dtype=np.int64) - values
+    if segment_start.dtype == np.bool_:
+        at = np.maximum.accumulate(np.where(segment_start, np.arange(len(values)), 0))
+    else:
+        at = segment_start
+    return counts - counts[at] if len(values) else counts

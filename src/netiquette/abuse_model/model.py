@@ -19,10 +19,11 @@ import numpy as np
 import numpy.typing as npt
 
 from netiquette import textnorm
-from netiquette.abuse_model.features import features
+from netiquette.abuse_model.features import Featuriser
 
 HEADS = ("abuse", "profanity", "aimed")
 ARTIFACT = "abuse-model.npz"
+Floats = npt.NDArray[np.float32]
 
 
 class ModelError(RuntimeError):
@@ -41,15 +42,17 @@ class Scores:
 class AbuseModel:
     def __init__(
         self,
-        vocabulary: Sequence[str],
-        weights: npt.NDArray[np.float32],
-        bias: npt.NDArray[np.float32],
-        platt: npt.NDArray[np.float32],
+        featuriser: Featuriser,
+        weights: Floats,
+        bias: Floats,
+        platt: Floats,
         known: frozenset[str],
         metadata: dict[str, Any],
     ) -> None:
-        self.index = {feature: i for i, feature in enumerate(vocabulary)}
-        self.weights = weights
+        if weights.shape != (featuriser.size, len(HEADS)):
+            raise ModelError(f"weights of shape {weights.shape} do not fit the featuriser")
+        self.featuriser = featuriser
+        self.weights = np.ascontiguousarray(weights.T)
         self.bias = bias
         self.platt = platt
         self.known = known
@@ -58,37 +61,27 @@ class AbuseModel:
     def words(self, text: str) -> list[str]:
         return textnorm.words(text, self.known)
 
-    def ids(self, words: list[str]) -> list[int]:
-        index = self.index
-        return [i for i in map(index.get, features(words)) if i is not None]
+    def raw_from_words(self, docs: Sequence[list[str]]) -> Floats:
+        """Decision values, one row per document and one column per head."""
+        ids = [self.featuriser.word_ids(words) for words in docs]
+        features, doc = self.featuriser.features(ids)
+        out = np.empty((len(docs), len(HEADS)), dtype=np.float32)
+        for h in range(len(HEADS)):
+            out[:, h] = np.bincount(doc, self.weights[h][features], minlength=len(docs))
+        return out + self.bias
 
-    def raw(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
-        """Decision values, one row per text and one column per head."""
-        rows = [self.ids(self.words(text)) for text in texts]
-        return self.raw_from_ids(rows)
-
-    def raw_from_ids(self, rows: list[list[int]]) -> npt.NDArray[np.float32]:
-        if not rows:
-            return np.zeros((0, len(HEADS)), dtype=np.float32)
-        lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
-        flat = np.fromiter((i for r in rows for i in r), dtype=np.int64, count=int(lengths.sum()))
-        offsets = np.zeros(len(rows), dtype=np.int64)
-        np.cumsum(lengths[:-1], out=offsets[1:])
-        sums = np.add.reduceat(self.weights[flat], offsets, axis=0)
-        return np.asarray(sums + self.bias, dtype=np.float32)
-
-    def calibrate(self, raw: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    def calibrate(self, raw: Floats) -> Floats:
         z = raw * self.platt[:, 0] + self.platt[:, 1]
         return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float32)
 
-    def predict(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+    def predict(self, texts: Sequence[str]) -> Floats:
         """Calibrated probabilities, shape (len(texts), 3) in `HEADS` order."""
-        return self.calibrate(self.raw(texts))
+        return self.calibrate(self.raw_from_words([self.words(t) for t in texts]))
 
     def score_words(self, words: list[str]) -> Scores:
-        """The cheap path for one post whose words are already normalised."""
-        ids = self.ids(words)
-        raw = self.weights[ids].sum(axis=0) + self.bias
+        """One post whose words are already normalised (the detectors' path)."""
+        features = self.featuriser.features_one(self.featuriser.word_ids(words))
+        raw = self.weights[:, features].sum(axis=1) + self.bias
         p = self.calibrate(raw[np.newaxis, :])[0]
         return Scores(float(p[0]), float(p[1]), float(p[2]))
 
@@ -96,17 +89,19 @@ class AbuseModel:
         return self.score_words(self.words(text))
 
 
+def _text(data: Any, key: str) -> str:
+    return bytes(data[key]).decode("utf-8")
+
+
 def model_from_npz(data: Any) -> AbuseModel:
-    metadata = json.loads(bytes(data["metadata"]).decode("utf-8"))
-    vocabulary = bytes(data["vocabulary"]).decode("utf-8").split("\n")
-    known = frozenset(bytes(data["known"]).decode("utf-8").split("\n"))
-    weights = np.asarray(data["weights"], dtype=np.float32)
+    metadata = json.loads(_text(data, "metadata"))
+    featuriser = Featuriser(_text(data, "vocabulary").split("\n"), int(metadata["buckets"]))
     return AbuseModel(
-        vocabulary,
-        weights,
+        featuriser,
+        np.asarray(data["weights"], dtype=np.float32),
         np.asarray(data["bias"], dtype=np.float32),
         np.asarray(data["platt"], dtype=np.float32),
-        known,
+        frozenset(_text(data, "known").split("\n")),
         metadata,
     )
 

@@ -31,7 +31,9 @@ _NEG_ATTR = (
     r"(?:disgusting|filthy|dirty|stupid|evil|lazy|worthless|pathetic|inferior|dangerous|vile|"
     r"a disgrace|a burden|a threat|criminals|thieves|liars|terrorists|rapists|scroungers|"
     r"sick|mentally ill|not human|not real|ignorant|backwards|useless|the worst|a drain|a problem|freaks|"
-    r"perverts|groomers|subhuman|trash|scum|property|objects|" + _DEH + ")"
+    r"perverts|groomers|subhuman|trash|scum|property|objects|an abomination|abominations|unnatural|"
+    + _DEH
+    + ")"
 )
 
 
