@@ -162,3 +162,25 @@ def test_a_related_policies_list_needs_no_policy_in_each_name(typed: ImportResul
     governance = typed.policy.governance
     assert governance.accepted is not None and governance.accepted.date == dt.date(2021, 11, 10)
     assert governance.review_cycle == "every two years"
+
+
+def test_section_labels_name_the_audience_and_responsibilities_are_duties() -> None:
+    text = (
+        "Social Media Policy for Oakhurst Academy\n\n"
+        "Section 4: Staff use of social media\n"
+        "Personal accounts must be set to private.\n"
+        "Photographs of pupils must never appear on personal accounts.\n\n"
+        "Section 5: Pupils\n"
+        "Accounts must not be created on sites with an age limit of 13 or over.\n\n"
+        "Roles and responsibilities\n"
+        "Headteacher: ensure that this policy is shared with all staff.\n"
+        "Governing Body: ensure the policy is reviewed every two years.\n"
+    )
+    result = import_policy(text.encode(), "oakhurst.txt")
+    assert [summary(c) for c in result.clauses] == [
+        (K.CUSTOM, {R.STAFF}, S.MUST),
+        (K.PHOTO_CONSENT, {R.STAFF}, S.MUST_NOT),
+        (K.CUSTOM, {R.PUPIL}, S.MUST_NOT),
+    ]
+    assert len(result.not_taken) == 2
+    assert result.policy_data["school"] == "Oakhurst Academy"

@@ -53,6 +53,9 @@ _ROLE_FIRST = re.compile(
 _INNER = re.compile(
     r"\b(?:who|that|which|whose|working|in contact|with|of|about|from|on|at|in)\b", re.I
 )
+_SECTION_LABEL = re.compile(
+    r"^\s*(?:(?:section|part|appendix|annex)\s+[\w.]+\s*[:.\-–]?\s*|[\d.]+\s*[:.\-–]?\s*)", re.I
+)
 _FOR_TO = re.compile(r"\bfor\s+((?:\S+\s+){1,6}?)to\b", re.I)
 _PASSIVE_BY = re.compile(r"\bby\s+((?:\S+\s+){0,6}\S+)", re.I)
 
@@ -165,6 +168,7 @@ def is_duty(text: str, reading: StrengthReading) -> bool:
 def heading_roles(heading: str) -> frozenset[Role]:
     """The audience a section heading names: "Parents and carers", "Use of social media by
     staff"; not the topic of "Photographs of pupils"."""
+    heading = _SECTION_LABEL.sub("", heading)
     if roles := subject_roles(heading):
         return roles
     after = re.search(r"\b(?:by|for)\s+(.*)$", heading, re.I)

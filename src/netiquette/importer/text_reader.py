@@ -159,7 +159,7 @@ def looks_like_heading(text: str) -> bool:
     words = text.split()
     if not words or len(words) > 10 or len(text) > 90 or _ENDS_SENTENCE.search(text):
         return False
-    if ": " in text:  # "Review date: Spring 2024" is a label and its value
+    if re.search(r":\s.*\d", text):  # "Review date: Spring 2024" is a label and its value
         return False
     if not (text[0].isupper() or text[0].isdigit()):
         return False

@@ -30,11 +30,11 @@ EVERYONE = re.compile(
 )
 # Subjects that make a sentence a duty of the school, not a rule for the people it binds.
 SCHOOL_SUBJECT = re.compile(
-    r"^\s*(?:the school|our school|the academy|we|the head ?teacher|the headteacher|"
-    r"the principal|the governing (?:body|board)|the trust|the (?:local )?authority|this policy|"
-    r"the policy|the dsl|the designated safeguarding lead)"
+    r"^\s*(?:the school|our school|the academy|we|(?:the )?head ?teacher|(?:the )?headteacher|"
+    r"(?:the )?principal|(?:the )?governing (?:body|board)|the trust|the (?:local )?authority|"
+    r"this policy|the policy|(?:the )?dsl|(?:the )?designated safeguarding lead)"
     r"(?:\s+(?:will|must|should|shall|is|are|has|have|may|can|also|itself|cannot|aims|expects|"
-    r"does|do|therefore|always|never)\b|\s*$)",
+    r"does|do|therefore|always|never)\b|\s*[:\-–]?\s*$)",
     re.I,
 )
 
