@@ -106,3 +106,32 @@ def do_update_school(school: School, changes: dict[str, Any], actor: Actor) -> N
 
 def _plain(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+@transaction.atomic
+def do_import_pupils(rows: list[dict[str, Any]], actor: Actor) -> tuple[int, int]:
+    """Add or update pupils from a previewed roster; fields the export lacks are kept."""
+    added = updated = 0
+    for row in rows:
+        values = {
+            "role": "pupil",
+            "preferred": row["preferred"],
+            "year": row["year"],
+            "registration_group": row["registration_group"],
+            "consent_name": row["consent_name"],
+            "consent_photo": row["consent_photo"],
+        }
+        person, created = Person.objects.update_or_create(name=row["name"], defaults=values)
+        added, updated = added + created, updated + (not created)
+        record_event(actor, "person.imported", person, new=person_values(person))
+    record_event(actor, "roster.imported", None, new={"added": added, "updated": updated})
+    bump_revision()
+    return added, updated
+
+
+@transaction.atomic
+def do_create_person(values: dict[str, Any], actor: Actor) -> Person:
+    person = Person.objects.create(**values)
+    record_event(actor, "person.created", person, new=person_values(person))
+    bump_revision()
+    return person
