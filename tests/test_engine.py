@@ -49,3 +49,47 @@ def test_a_plain_post_is_ok(engine: Engine) -> None:
     )
     assert result.verdict is Severity.OK
     assert result.redacted == "Year 3 are collecting conkers."
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"id": "1", "text": "Hi", "author_role": "parent", "channel": "personal"},
+        {
+            "id": "1",
+            "text": "Hi",
+            "posted_at": "2026-09-21T10:15:00+01:00",
+            "expect": {"verdict": "ok"},
+        },
+        {"id": "1", "text": "Hi", "author": " Claire Fenwick ", "note": "x"},
+        {"id": "1", "text": "Hi", "author_role": "", "channel": None},
+    ],
+)
+def test_the_fast_path_reads_a_post_as_the_full_reader_does(data: dict[str, object]) -> None:
+    from netiquette import items
+
+    fast = items.parse_item(data)
+    reader = items.Reader(None, items.ItemError)
+    assert isinstance(fast, items.Item)
+    assert fast.extra == {k: v for k, v in data.items() if k not in items._KNOWN}
+    assert fast.author == str(data.get("author", "")).strip()
+    assert reader.problems == []
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            {"id": "1", "text": "Hi", "author_role": "teacher"},
+            "author_role: unknown role 'teacher'",
+        ),
+        ({"id": "1", "text": "Hi", "posted_at": "yesterday"}, "posted_at: expected an ISO 8601"),
+        ({"id": "1"}, "text: is required"),
+        ({"text": "Hi"}, "id: is required"),
+    ],
+)
+def test_a_bad_item_names_the_field(data: dict[str, object], message: str) -> None:
+    from netiquette.items import ItemError
+
+    with pytest.raises(ItemError, match=message):
+        parse_item(data)

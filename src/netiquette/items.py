@@ -60,8 +60,14 @@ AnyItem = Item | FriendRequest
 _KNOWN = {"id", "text", "author_role", "channel", "author", "posted_at", "attachments", "type"}
 
 
+_ROLES = {role.value: role for role in Role}
+_CHANNELS = {channel.value: channel for channel in Channel}
+
+
 def parse_item(data: object, source: str | None = None) -> AnyItem:
     """Read one item object; raises `ItemError` naming each bad field."""
+    if isinstance(data, dict) and (plain := _plain_post(data)) is not None:
+        return plain
     reader = Reader(source, ItemError)
     doc = reader.mapping(data, "")
     item_id = reader.text(doc, "id", "")
@@ -90,6 +96,44 @@ def parse_item(data: object, source: str | None = None) -> AnyItem:
         )
     reader.check()
     return item
+
+
+def _plain_post(data: dict[str, Any]) -> Item | None:
+    """The common case built directly: a post with well-formed fields and no attachments.
+
+    Bulk scans are mostly such posts; anything unusual (or wrong) returns None and goes
+    through the full reader, which names every problem.
+    """
+    item_id, text = data.get("id"), data.get("text")
+    if not (isinstance(item_id, str) and item_id and isinstance(text, str)):
+        return None
+    if "type" in data or "attachments" in data:
+        return None
+    role, channel = data.get("author_role"), data.get("channel")
+    if (role is not None and role not in _ROLES) or (
+        channel is not None and channel not in _CHANNELS
+    ):
+        return None
+    author, posted_at = data.get("author", ""), data.get("posted_at")
+    if not isinstance(author, str):
+        return None
+    moment = None
+    if posted_at is not None:
+        if not isinstance(posted_at, str):
+            return None
+        try:
+            moment = dt.datetime.fromisoformat(posted_at)
+        except ValueError:
+            return None
+    return Item(
+        id=item_id,
+        text=text,
+        author_role=_ROLES[role] if role is not None else None,
+        channel=_CHANNELS[channel] if channel is not None else None,
+        author=author.strip(),
+        posted_at=moment,
+        extra={} if data.keys() <= _KNOWN else {k: v for k, v in data.items() if k not in _KNOWN},
+    )
 
 
 def _optional(reader: Reader, enum: Any, value: object, path: str, noun: str) -> Any:
