@@ -6,6 +6,7 @@ import zipfile
 from io import BytesIO
 
 import pytest
+from fpdf import FPDF
 
 from importer.builders import Para, make_docx, make_pdf, make_scanned_pdf
 from netiquette.importer import PolicyImportError, import_policy
@@ -167,6 +168,16 @@ def test_a_scanned_pdf_is_refused_as_scanned() -> None:
     with pytest.raises(PolicyImportError) as error:
         import_policy(make_scanned_pdf(), "scan.pdf")
     assert "scanned" in str(error.value) and "scan.pdf" in str(error.value)
+
+
+def test_a_password_protected_pdf_is_refused() -> None:
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    pdf.add_page()
+    pdf.set_font("Helvetica")
+    pdf.multi_cell(0, 7, RULE)
+    with pytest.raises(PolicyImportError, match="protected by a password"):
+        import_policy(bytes(pdf.output()), "locked.pdf")
 
 
 def test_a_zip_that_is_not_word_is_refused() -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import re
+import struct
+import zlib
 from collections import Counter
 
 from pypdf import PdfReader
@@ -52,11 +54,28 @@ def read_pdf(data: bytes) -> Document:
 def _page_texts(data: bytes) -> list[str]:
     try:
         reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise PolicyImportError("the PDF is protected by a password")
-        return [page.extract_text() or "" for page in reader.pages]
-    except (PyPdfError, KeyError, TypeError, AttributeError, OSError) as error:
+        locked = reader.is_encrypted and not reader.decrypt("")
+        pages = [] if locked else [page.extract_text() or "" for page in reader.pages]
+    except _BROKEN as error:
         raise PolicyImportError(f"not a readable PDF: {error}") from error
+    if locked:
+        raise PolicyImportError("the PDF is protected by a password")
+    return pages
+
+
+# What a damaged PDF makes pypdf raise, besides its own errors.
+_BROKEN = (
+    PyPdfError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    OSError,
+    ValueError,
+    IndexError,
+    zlib.error,
+    struct.error,
+    RecursionError,
+)
 
 
 def _key(line: str) -> str:

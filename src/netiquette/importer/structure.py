@@ -61,6 +61,14 @@ _SCHOOL_NAME = re.compile(
 _NOT_A_NAME = re.compile(
     r"^(?:the|at|our|this|welcome|to|in|a|all|whole|every|each|any|of|and|for)\s+", re.I
 )
+# A name made only of these ("Primary School", "Multi Academy Trust") names no one school.
+_GENERIC_WORDS = re.compile(
+    r"\b(?:primary|junior|infants?|nursery|secondary|high|grammar|middle|first|community|"
+    r"church of england|c of e|cofe|ce|catholic|rc|methodist|free|special|village|church|"
+    r"multi[- ]academy|academy|school|college|federation|trust|academies|local|learning|"
+    r"education|the)\b|\W",
+    re.I,
+)
 _AIM = re.compile(
     r"\b(?:aims? (?:is|are|of this policy)|this policy aims|the purpose of this policy|"
     r"(?:one|two|three|all) of our (?:\w+ )?aims|is committed to|are committed to|we aim to|"
@@ -148,7 +156,7 @@ def find_schools(blocks: list[Block], meta_title: str) -> tuple[str, tuple[str, 
     for text in [meta_title, *(b.text for b in blocks)]:
         for match in _SCHOOL_NAME.finditer(text):
             name = _NOT_A_NAME.sub("", _NOT_A_NAME.sub("", match.group(1)))
-            if len(name.split()) >= 2:
+            if _GENERIC_WORDS.sub("", name).strip():
                 names[name] += 1
     groups = [n for n in names if n.split()[-1] in ("Federation", "Trust")]
     schools = tuple(n for n in names if n not in groups)
