@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import zipfile
 from io import BytesIO
 
@@ -191,3 +192,28 @@ def test_a_zip_that_is_not_word_is_refused() -> None:
 def test_a_missing_file_is_named(tmp_path: object) -> None:
     with pytest.raises(PolicyImportError, match=r"cannot read .*nowhere\.txt"):
         import_policy("/nonexistent/nowhere.txt")
+
+
+@pytest.mark.parametrize("name", ["policy.docx", "policy.pdf", "policy.html", "policy.txt"])
+def test_damaged_files_fail_only_with_a_clear_import_error(name: str) -> None:
+    """Cut short or with bytes changed: either it still imports or PolicyImportError says why."""
+    original = {
+        "policy.docx": make_docx(
+            [Para(RULE), Para("Staff should not post in lessons.", num=(1, 0))]
+        ),
+        "policy.pdf": make_pdf([RULE, "Staff should not post during lessons."], "Footer"),
+        "policy.html": f"<html><body><ul><li>{RULE}</li></ul></body></html>".encode(),
+        "policy.txt": f"Rules\n\n• {RULE}\n".encode(),
+    }[name]
+    rng = random.Random(name)
+    for attempt in range(60):
+        damaged = bytearray(original)
+        if attempt % 2:
+            damaged = damaged[: rng.randrange(1, len(damaged))]
+        else:
+            for _ in range(rng.randrange(1, 12)):
+                damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        try:
+            import_policy(bytes(damaged), name)
+        except PolicyImportError as error:
+            assert name in str(error)

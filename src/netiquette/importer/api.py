@@ -27,6 +27,7 @@ from netiquette.importer.structure import (
     find_title,
 )
 from netiquette.kinds import Role, RuleKind
+from netiquette.policy import PolicyError
 
 LOW_CONFIDENCE = 0.5
 
@@ -77,7 +78,10 @@ def _import(data: bytes, name: str) -> ImportResult:
         schools=schools,
         governance_evidence=governance.evidence,
     )
-    result.policy  # noqa: B018 - validate now, so a bad draft never leaves the importer
+    try:
+        result.policy  # noqa: B018 - validate now, so a bad draft never leaves the importer
+    except PolicyError as error:
+        raise PolicyImportError(f"the draft policy does not validate: {error}") from error
     return replace(result, report=render_report(result))
 
 

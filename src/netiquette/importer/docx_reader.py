@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
@@ -65,6 +66,8 @@ def read_docx(data: bytes) -> Document:
         reader = _BodyReader(styles, style_numbers, _numbering(archive))
         blocks = [b for element in body.iter(f"{W}body") for b in reader.children(element)]
         title = _core_title(archive)
+    except PolicyImportError:
+        raise
     except _BROKEN as error:
         raise PolicyImportError(f"not a readable Word document: {error}") from error
     return Document(tuple(blocks), "docx", meta_title=title)
@@ -77,6 +80,8 @@ _BROKEN = (
     RuntimeError,
     EOFError,
     OSError,
+    ValueError,
+    zlib.error,
 )
 
 

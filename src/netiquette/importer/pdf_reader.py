@@ -75,6 +75,7 @@ _BROKEN = (
     zlib.error,
     struct.error,
     RecursionError,
+    NotImplementedError,
 )
 
 
