@@ -18,7 +18,7 @@ def _alt(words: frozenset[str] | set[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
-_ID = rf"(?:(?:{_alt(IDENTITIES)})(?: people| families| kids| children| men| women)?)"
+_ID = rf"(?:(?:{_alt(IDENTITIES)})(?: people| person| families| kids| children| men| women| folk)?)"
 _DEH = _alt(DEHUMANISING)
 _YOU = r"(?:you|ya|youre|your|ur|yourself)"
 _PERSON = rf"(?:{_YOU}|him|her|them|someone|somebody|@user)"
@@ -30,7 +30,7 @@ _HARM = (
 _NEG_ATTR = (
     r"(?:disgusting|filthy|dirty|stupid|evil|lazy|worthless|pathetic|inferior|dangerous|vile|"
     r"a disgrace|a burden|a threat|criminals|thieves|liars|terrorists|rapists|scroungers|"
-    r"sick|mentally ill|not human|not real|ignorant|backwards|useless|the worst|a drain|a problem|freaks|"
+    r"sick|mentally ill|lesser beings|second class|beneath us|too (?:dumb|stupid|thick) to|not human|not real|ignorant|backwards|useless|the worst|a drain|a problem|freaks|"
     r"perverts|groomers|subhuman|trash|scum|property|objects|an abomination|abominations|unnatural|"
     + _DEH
     + ")"
@@ -96,7 +96,8 @@ CUES: tuple[Cue, ...] = (
         "threat to a group",
         rf"\b{_ID} (?:should|must|need to|deserve to|ought to) (?:all )?"
         r"(?:be )?(?:die|killed|shot|hanged|gassed|burned|burnt|deported|exterminated|wiped out|"
-        r"locked up|sent back|beaten|thrown out|banned)\b|\bdeath to\b",
+        r"locked up|sent back|beaten|thrown out|banned|put down|removed|eliminated|culled|"
+        r"sterilised|executed|lynched|wiped off \w+ \w+)\b|\bdeath to\b",
         0.95,
         False,
     ),
@@ -110,7 +111,7 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "identity hate",
-        rf"\b{_ID} (?:are|r|is) (?:all |just |such |so |nothing but |literally "
+        rf"\b{_ID}(?: lives)? (?:are|r|is) (?:all |just |such |so |nothing but |literally |a |an "
         rf"|a bunch of |basically |the |like |no better than )?{_NEG_ATTR}\b",
         0.9,
         False,
@@ -118,7 +119,10 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "identity hate",
         rf"\b(?:too many {_ID}|{_ID} (?:dont|do not|dont) belong|"
-        rf"{_ID} should (?:go back|leave|get out|have their own)|never trust (?:a|an) {_ID}|"
+        rf"{_ID} should (?:go back|leave|get out|have their own)|never trust (?:a|an|any)(?: single)? {_ID}|"
+        rf"never let (?:a|an|any) {_ID} near|typical of (?:a|an) {_ID}|"
+        rf"{_ID} (?:disgust|disgusts|sicken|sickens|repulse|repulses) (?:me|us)|"
+        rf"{_ID} belongs? in (?:a zoo|cages|the bin|camps|the gutter|prison)|"
         rf"{_ID} (?:always )?get special treatment|{_ID} (?:are )?(?:ruining|taking over|"
         rf"invading|destroying)|{_ID} (?:make me sick|cant be trusted)|go back to (?:your|ur) own country)\b",
         0.9,
@@ -163,7 +167,7 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "dehumanising",
         rf"\b(?:{_YOU}|you are|youre|they are|theyre|these people are) "
-        rf"(?:absolute |total |just |nothing but |such )?(?:{_DEH})\b",
+        rf"(?:all |absolute |total |just |nothing but |such )?(?:{_DEH})\b",
         0.85,
         True,
     ),
@@ -218,7 +222,7 @@ CONDEMNING = re.compile(
     r"no place (?:here|in|for)|should be ashamed|please report|talk to your kids|is a slur)\b"
 )
 NEGATED = re.compile(
-    r"\b(?:not|never|dont|doesnt|didnt|isnt|arent|wouldnt|shouldnt|nobody should|no one should|"
+    r"\b(?:no|not|never|dont|doesnt|didnt|isnt|arent|wouldnt|shouldnt|nobody should|no one should|"
     r"nothing wrong with|its not true|no \w+ deserves?)\b"
 )
 # Harmless uses of violent words: success, tiredness, objects, sport results.

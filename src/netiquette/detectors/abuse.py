@@ -38,6 +38,8 @@ SURE = 0.8
 _CLAUSE = re.compile(r"[.!?;,] |\bbut\b")
 # Quoted passages; a single quote opens only after a non-letter, so "parents' evening" is not one.
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
+# A slur stays a slur after "no" or "not" ("no trannies in here", "he's not a ...").
+_NEVER_NEGATED = frozenset({"slur"})
 _TARGET_ROLES = frozenset({Role.PUPIL, Role.STAFF, Role.GOVERNOR, Role.PARENT})
 
 
@@ -96,7 +98,7 @@ def _hits(text: str) -> Iterator[Hit]:
             start, end = match.span()
             if any(s < end and start < e for s, e in harmless):
                 continue
-            if cue.abuse and _negated(text, start):
+            if cue.abuse and cue.name not in _NEVER_NEGATED and _negated(text, start):
                 continue
             yield Hit(cue, start, end)
 
