@@ -184,3 +184,23 @@ def test_section_labels_name_the_audience_and_responsibilities_are_duties() -> N
     ]
     assert len(result.not_taken) == 2
     assert result.policy_data["school"] == "Oakhurst Academy"
+
+
+def test_aims_are_not_rules_and_applies_to_sets_the_audience() -> None:
+    text = (
+        "Social Media Policy\n\n"
+        "Aims\n"
+        "- To ensure that pupils are safe online.\n"
+        "- To make sure that staff understand their responsibilities.\n\n"
+        "Scope\n"
+        "This policy applies to staff and volunteers. Staff must read it every year.\n\n"
+        "Rules\n"
+        "- Do not post photos of pupils.\n"
+    )
+    result = import_policy(text.encode(), "scope.txt")
+    assert [(c.text, summary(c)) for c in result.clauses] == [
+        ("Staff must read it every year.", (K.CUSTOM, {R.STAFF}, S.MUST)),
+        ("Do not post photos of pupils.", (K.PHOTO_CONSENT, {R.STAFF}, S.MUST_NOT)),
+    ]
+    assert result.policy_data["aims"] == list(result.not_taken)
+    assert len(result.not_taken) == 2

@@ -52,6 +52,9 @@ _ABSOLUTE = re.compile(
     r"\bwithout exception\b",
     re.I,
 )
+_AIMS_HEADING = re.compile(
+    r"\b(?:aims?|purpose|objectives?|rationale|introduction|definitions?|scope)\b", re.I
+)
 _WILL = re.compile(r"\bwill\b|\b(?:may|could|will) (?:lead to|result in)\b", re.I)
 
 
@@ -97,6 +100,11 @@ class _State:
     list_started: bool = False
     loose: bool = False  # the list so far is of paragraphs, not marked items
     siblings: list[Draft] = field(default_factory=list)
+
+    @property
+    def in_aims(self) -> bool:
+        """Under "Aims", "Purpose", "Introduction": what is said there describes the policy."""
+        return bool(_AIMS_HEADING.search(self.heading))
 
     @property
     def in_procedure(self) -> bool:
@@ -158,7 +166,7 @@ def _sentence(sentence: str, state: _State, found: Found) -> None:
             found.steps.append(sentence)
         return
     roles = bound_roles(sentence, reading)
-    if not roles and is_duty(sentence, reading):
+    if not roles and (is_duty(sentence, reading) or state.in_aims):
         found.not_taken.append(sentence)
         return
     roles, note = _item_roles(roles, None, state)
@@ -183,6 +191,9 @@ def _item(current: Block, state: _State, found: Found) -> None:
     standalone = not own_roles and not lead_in and not IMPERATIVE_START.match(current.text)
     if standalone and reading is not None and is_duty(current.text, reading):
         found.not_taken.append(current.text)
+        return
+    if not own_roles and state.in_aims and not (lead_in and lead_in.is_rule):
+        found.not_taken.append(current.text)  # "To ensure pupils are safe online" is an aim
         return
     strength, strength_note = _item_strength(current.text, reading, state)
     roles, roles_note = _item_roles(own_roles, lead_in, state)

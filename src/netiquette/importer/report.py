@@ -30,7 +30,10 @@ def render_report(result: ImportResult) -> str:
         "",
         *_procedure(data),
         *_listed("Warnings", list(result.warnings)),
-        *_listed("Not taken as clauses (duties of the school)", list(result.not_taken)),
+        *_listed(
+            "Not taken as clauses (duties of the school, aims, descriptions)",
+            list(result.not_taken),
+        ),
         *_listed("Left out as page furniture", list(result.left_out)),
     ]
     return "\n".join(lines).rstrip() + "\n"
