@@ -143,6 +143,7 @@ def test_federation_docx_keeps_word_numbering(federation: ImportResult) -> None:
 def test_federation_names_the_federation_and_both_schools(federation: ImportResult) -> None:
     assert federation.schools == ("Alder Lane Primary School", "Beechmoor Infant School")
     assert federation.policy_data["school"].startswith("Kestrel Federation")
+    assert "Schools named: Alder Lane Primary School, Beechmoor Infant School" in federation.report
 
 
 def test_federation_governance_from_a_table(federation: ImportResult) -> None:

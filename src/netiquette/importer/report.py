@@ -19,6 +19,7 @@ def render_report(result: ImportResult) -> str:
         "",
         f"- Source: {result.source_name} ({result.source_format})",
         f"- School: {data.get('school') or 'not found'}",
+        *([f"- Schools named: {', '.join(result.schools)}"] if len(result.schools) > 1 else []),
         f"- Clauses: {len(result.clauses)}, of which {custom} need a kind chosen (custom)",
         "",
         *_governance(data),
