@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.conf import settings
+from netiquette_site.env import env_int
 
 # Days a closed case is kept, by category: a rule kind, "safeguarding" or "default".
 # The longest period among a case's categories applies. Safeguarding records are kept long
@@ -33,10 +34,14 @@ def evidence_dir() -> Path:
 
 
 def reports_per_hour() -> int:
-    return int(getattr(settings, "CASES_REPORTS_PER_HOUR", 10))
+    """Public reports accepted from one address in an hour (env NETIQUETTE_REPORTS_PER_HOUR)."""
+    return int(
+        getattr(settings, "CASES_REPORTS_PER_HOUR", env_int("NETIQUETTE_REPORTS_PER_HOUR", 10))
+    )
 
 
 def form_min_seconds() -> float:
+    """A form sent sooner than this after it was served is a robot's."""
     return float(getattr(settings, "CASES_FORM_MIN_SECONDS", 2.0))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cases.actions import token_digest
@@ -90,3 +91,31 @@ def test_it_flags_a_child_at_risk(anonymous: Client) -> None:
     case = latest_case()
     assert case.safeguarding and case.severity == "urgent"
     assert case.followups.filter(kind="alert").exists()
+
+
+def test_it_takes_a_young_persons_report(anonymous: Client) -> None:
+    page = anonymous.get("/report/young-people/")
+    assert b"0800 1111" in page.content and b"Tell us what happened" in page.content
+    response = submit(
+        anonymous, "/report/young-people/", reporter_role="parent", concerns=["sexual"]
+    )
+    assert response.status_code == 302
+    case = latest_case()
+    assert (case.source, case.reporter_role, case.concerns) == ("young", "pupil", ["sexual"])
+    sent = anonymous.get("/report/sent/")
+    assert b"Thank you for telling us" in sent.content and b"Childline" in sent.content
+
+
+def test_it_takes_a_staff_report_with_people_from_the_roster(teacher: Any) -> None:
+    from school.models import Person
+
+    noah = Person.objects.get(name="Noah Fenwick")
+    response = teacher.post(
+        "/cases/report/",
+        {"what_happened": "Overheard threats about Noah", "people": [noah.pk]},
+    )
+    assert response.status_code == 302
+    case = latest_case()
+    assert (case.source, case.reporter, case.reporter_role) == ("staff", teacher.user, "staff")
+    assert [p.person for p in case.people.all()] == [noah]
+    assert teacher.get(f"/cases/{case.reference}/").status_code == 200
