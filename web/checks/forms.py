@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from school.models import Person
+
+from checks.models import Announcement
 
 ROLE_CHOICES = [
     ("parent", _("A parent or carer")),
@@ -116,3 +118,34 @@ class FriendRequestForm(forms.Form):
         if people and data["sender"] == data["recipient"]:
             self.add_error("recipient", _("Choose two different people."))
         return data
+
+
+class AnnouncementForm(forms.ModelForm[Announcement]):
+    class Meta:
+        model = Announcement
+        fields = ("title", "body", "starts_at", "ends_at", "location")
+        widgets: ClassVar[dict[str, forms.Widget]] = {
+            "starts_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "ends_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "body": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("starts_at"), data.get("ends_at")
+        if end and not start:
+            self.add_error("starts_at", _("Give the start as well as the end."))
+        elif start and end and end <= start:
+            self.add_error("ends_at", _("The event must end after it starts."))
+        return data
+
+
+class PublishForm(forms.Form):
+    reviewed = forms.BooleanField(
+        label=_("I have read the points above and the announcement is fine to publish"),
+        required=False,
+    )

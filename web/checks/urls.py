@@ -1,13 +1,33 @@
 from django.urls import path
 
-from checks.views import check, friends, placeholders
+from checks import feeds
+from checks.views import announcements, check, friends, placeholders
 
 app_name = "checks"
 urlpatterns = [
     path("", check.check_view, name="check"),
     path("check/live/", check.check_live_view, name="check_live"),
     path("friend-requests/", friends.friend_requests_view, name="friend_requests"),
-    path("announcements/", placeholders.announcements_view, name="announcements"),
-    path("news/", placeholders.events_view, name="events"),
+    path("announcements/", announcements.list_view, name="announcements"),
+    path("announcements/new/", announcements.edit_view, name="announcement_new"),
+    path("announcements/<int:announcement_id>/", announcements.detail_view, name="announcement"),
+    path(
+        "announcements/<int:announcement_id>/edit/",
+        announcements.edit_view,
+        name="announcement_edit",
+    ),
+    path(
+        "announcements/<int:announcement_id>/publish/",
+        announcements.publish_view,
+        name="announcement_publish",
+    ),
+    path(
+        "announcements/<int:announcement_id>/withdraw/",
+        announcements.withdraw_view,
+        name="announcement_withdraw",
+    ),
+    path("news/", feeds.news_view, name="events"),
+    path("news/feed.rss", feeds.AnnouncementFeed(), name="feed_rss"),
+    path("news/events.ics", feeds.ical_view, name="feed_ics"),
     path("dashboard/", placeholders.dashboard_view, name="dashboard"),
 ]

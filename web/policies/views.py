@@ -6,6 +6,7 @@ import difflib
 
 from accounts.decorators import capability_required, current_membership
 from checks.engine import social_media_policy
+from checks.feeds import upcoming
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
@@ -39,6 +40,7 @@ def public_view(request: HttpRequest) -> HttpResponse:
         "policy": policy,
         "review_status": policy.review_status().value,
         "related": [(r, related.get(r.id)) for r in policy.related],
+        "upcoming": upcoming(),
     }
     return render(request, "policies/public.html", context)
 
