@@ -27,10 +27,15 @@ _HARM = (
     r"(?:kill|murder|stab|shoot|batter|beat|punch|smack|hurt|bash|deck|jump|smash|slap|kick|"
     r"strangle|burn|drown|shank|merk|knock|break)"
 )
+_PERSON_INSULTS = (
+    r"loser|idiot|moron|slag|slut|freak|cow|pig|paedo|pedo|nonce|weirdo|creep|liar|snitch|tramp|"
+    r"muppet|clown|waste of space|saddo|minger|skank|bitch|cunt|twat|dickhead|knobhead|prick|"
+    r"wanker|retard|div|crybaby|baby"
+)
 _NEG_ATTR = (
     r"(?:disgusting|filthy|dirty|stupid|evil|lazy|worthless|pathetic|inferior|dangerous|vile|"
     r"a disgrace|a burden|a threat|criminals|thieves|liars|terrorists|rapists|scroungers|"
-    r"sick|mentally ill|lesser beings|second class|beneath us|too (?:dumb|stupid|thick) to|not human|not real|ignorant|backwards|useless|the worst|a drain|a problem|freaks|"
+    r"sick|shit|crap|garbage|rubbish|mentally ill|lesser beings|second class|beneath us|too (?:dumb|stupid|thick) to|not human|not real|ignorant|backwards|useless|the worst|a drain|a problem|freaks|"
     r"perverts|groomers|subhuman|trash|scum|property|objects|an abomination|abominations|unnatural|"
     + _DEH
     + ")"
@@ -77,7 +82,7 @@ CUES: tuple[Cue, ...] = (
         "threat",
         rf"\b(?:watch {_YOU} back|i know where {_YOU} live|i know which car|"
         rf"(?:{_YOU} will|youll|ull) (?:regret|pay for)|{_YOU} will be sorry|dead meat|"
-        rf"{_YOU} (?:are |re )?dead (?:tomorrow|after school|when)|dont test me|"
+        rf"{_YOU} (?:are |re )?dead (?:tomorrow|after school|when)|(?:youre|you are|ur) dead(?= [.!?,]|$)|dont test me|"
         rf"(?:wait|wait till|wait until) i (?:see|get) {_YOU}|tell everyone {_YOU} secret|"
         rf"make {_YOU} life hell|(?:smash|kick|kick in) {_YOU} (?:face|head)|"
         rf"break {_YOU} (?:neck|legs|arms|face|nose)|through the window|"
@@ -119,7 +124,9 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "identity hate",
         rf"\b(?:too many {_ID}|{_ID} (?:dont|do not|dont) belong|"
-        rf"{_ID} should (?:go back|leave|get out|have their own)|never trust (?:a|an|any)(?: single)? {_ID}|"
+        rf"{_ID} should (?:go back|go home|leave|get out|have their own)|never trust (?:a|an|any)(?: single)? {_ID}|"
+        rf"(?:love|enjoy|like) (?:killing|hurting|beating|stabbing|shooting|punching|burning) "
+        rf"(?:all |the |those |some )?{_ID}|"
         rf"never let (?:a|an|any) {_ID} near|typical of (?:a|an) {_ID}|"
         rf"{_ID} (?:disgust|disgusts|sicken|sickens|repulse|repulses) (?:me|us)|"
         rf"{_ID} belongs? in (?:a zoo|cages|the bin|camps|the gutter|prison)|"
@@ -176,7 +183,7 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:nobody|no one|noone) (?:wants|likes|cares about|will sit with|"
         r"wants to (?:sit|play|talk) with) (?:you|her|him|them)\b|\beveryone hates (?:you|her|him)\b"
         r"|\b(?:lets|let us) all (?:ignore|unfollow|block|tell)\b|\beveryone (?:unfollow|block|ignore)\b"
-        r"|\b(?:dont|do not) (?:invite|let \w+ play|sit with|talk to)\b|\bpass it on\b"
+        r"|\b(?:dont|do not) (?:invite|let \w+ (?:play|sit|join|come)|sit with|talk to|pick)\b|\bpass it on\b"
         r"|\bshare if (?:you|u) agree\b|\bso (?:he|she|they) (?:doesnt|dont) come\b"
         r"|\bkick \w+ out of the (?:group|chat)\b|\b(?:youre|you are|ur) not (?:welcome|invited|wanted)\b",
         0.9,
@@ -187,7 +194,18 @@ CUES: tuple[Cue, ...] = (
         "mockery",
         r"\b(?:smells|stinks|from the charity shop|so fat|so ugly|looks like a pig|"
         r"no wonder (?:he|she|you)(?:s| is| are|re)? (?:still single|alone|got no friends)|"
-        r"waste of space|rudest (?:woman|man|person) alive|(?:fat|ugly) ,? ?(?:miserable|useless))\b",
+        r"waste of space|go (?:and )?cry|cry ?baby|rudest (?:woman|man|person) alive|(?:fat|ugly) ,? ?(?:miserable|useless))\b",
+        0.88,
+        True,
+        abuse=False,
+    ),
+    _cue(
+        "insult",
+        r"\b(?:(?:you are|youre|ur|u r|you) (?:such |so |a |an |proper |total |complete |absolute "
+        r"|little |fat |stupid |ugly |dirty |useless )*(?:useless|pathetic|ugly|fat|stupid|thick|"
+        rf"dumb|worthless|{_PERSON_INSULTS})|(?:is|s) (?:such |so |a |an |proper |total |complete "
+        rf"|absolute |little |fat |stupid |ugly |dirty |useless )+(?:{_PERSON_INSULTS}|thick|stupid|"
+        r"ugly|fat|smelly|dumb))\b",
         0.88,
         True,
         abuse=False,

@@ -147,7 +147,7 @@ class AbuseDetector:
         abuse = reading.abuse
         if abuse >= abuse_at:
             yield _candidate(RuleKind.ABUSE, reading, abuse, _abuse_message(reading), {})
-        targets = _targets(analysis, reading.norm)
+        targets = _targets(analysis, reading)
         bullying = max(reading.aimed, abuse if _aimed_abuse(reading) else 0.0)
         if targets and bullying >= policy.threshold("cyberbullying", CYBERBULLYING_DEFAULT):
             message = f"This looks like hostility aimed at {targets[0]}, which is cyber-bullying."
@@ -206,13 +206,14 @@ def _note(reading: Reading) -> Note:
     )
 
 
-def _targets(analysis: Analysis, norm: Normalised) -> list[str]:
-    """Who the hostility is aimed at: school people named, or "you" in a private exchange."""
+def _targets(analysis: Analysis, reading: Reading) -> list[str]:
+    """Who the hostility is aimed at: school people named, or the other person in a private
+    exchange (addressed as "you", or the target of a pattern aimed at one person)."""
     named = [m.person.name for m in analysis.mentions if m.person.role in _TARGET_ROLES]
     named += [name for name in _named_loosely(analysis) if name not in named]
-    words = {t.text for t in norm.tokens}
+    words = {t.text for t in reading.norm.tokens}
     private = analysis.channel is Channel.DIRECT or _is_reply(analysis)
-    if private and words & SECOND_PERSON:
+    if private and (words & SECOND_PERSON or any(h.cue.aimed for h in reading.hits)):
         named.append("the person it was sent to")
     return named
 
