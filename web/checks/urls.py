@@ -1,7 +1,7 @@
 from django.urls import path
 
 from checks import feeds
-from checks.views import announcements, check, friends, placeholders
+from checks.views import announcements, check, dashboard, friends
 
 app_name = "checks"
 urlpatterns = [
@@ -29,5 +29,5 @@ urlpatterns = [
     path("news/", feeds.news_view, name="events"),
     path("news/feed.rss", feeds.AnnouncementFeed(), name="feed_rss"),
     path("news/events.ics", feeds.ical_view, name="feed_ics"),
-    path("dashboard/", placeholders.dashboard_view, name="dashboard"),
+    path("dashboard/", dashboard.dashboard_view, name="dashboard"),
 ]
