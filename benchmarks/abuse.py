@@ -10,7 +10,8 @@ vs neither), the HatemojiBuild test split (hateful vs not), our functional hold-
 labelled school cases (abusive, bullying or profane vs ok). Our side is scored twice: the
 model alone (a head's probability >= 0.5) and the full detectors (patterns + model +
 context, through the engine). Throughput is the model alone on one core on a batch of short
-posts, against the peer's `predict` on the same posts, in the same run.
+posts, against the peer's `predict` on the same posts, in the same run. It is measured in
+CPU time (best of three), so a machine shared with other work still gives fair figures.
 """
 
 from __future__ import annotations
@@ -49,9 +50,9 @@ labels = [int(x) for x in predict(texts)]
 predict(timed[:100])
 best = float("inf")
 for _ in range(3):
-    start = time.perf_counter()
+    start = time.process_time()
     predict(timed)
-    best = min(best, time.perf_counter() - start)
+    best = min(best, time.process_time() - start)
 print(json.dumps({"labels": labels, "seconds": best}))
 """
 
@@ -138,9 +139,9 @@ def main() -> None:
     model.predict(timed[:100])
     best = float("inf")
     for _ in range(3):  # best of three, as for the peer: the machine may be shared
-        start = time.perf_counter()
+        start = time.process_time()
         model.predict(timed)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     ours_rate = len(timed) / best
     peer_rate = len(timed) / peer["seconds"]
     report(data, model, peer["labels"], ours_rate, peer_rate)

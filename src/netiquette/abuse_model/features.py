@@ -15,6 +15,7 @@ batch, which is what makes the model fast. Features, all counted:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
@@ -99,7 +100,7 @@ class Featuriser:
     def features(self, docs: Sequence[list[int]]) -> tuple[Ints, Ints]:
         """(feature ids, document number of each) for a batch of word-id lists."""
         lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
-        tokens = np.fromiter((i for d in docs for i in d), dtype=np.int64, count=int(lengths.sum()))
+        tokens = np.fromiter(chain.from_iterable(docs), dtype=np.int64, count=int(lengths.sum()))
         doc = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
         doc_start = _starts(doc)
         is_quote = self.is_quote[tokens]
@@ -137,11 +138,16 @@ class Featuriser:
         return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
 
     def _seen(self, cls: Ints, mark: Ints, start_at: Ints, doc: Ints) -> tuple[Ints, Ints]:
+        # Only class words see or are seen, so work on them alone (a fraction of the tokens).
+        where = np.flatnonzero(cls > 0)
+        cls, mark, doc, clause = cls[where], mark[where], doc[where], start_at[where]
+        first = np.ones(len(clause), dtype=bool)
+        first[1:] = clause[1:] != clause[:-1]
         seen = np.stack(
-            [_exclusive_cumsum(cls == c, start_at) > 0 for c in range(1, len(CLASSES) + 1)],
+            [_exclusive_cumsum(cls == c, first) > 0 for c in range(1, len(CLASSES) + 1)],
             axis=1,
         )
-        rows, cols = np.nonzero(seen & (cls > 0)[:, np.newaxis])
+        rows, cols = np.nonzero(seen)
         pair = (cols + 1) * 16 + cls[rows]
         return self._hash("seen", pair, mark[rows]), doc[rows]
 

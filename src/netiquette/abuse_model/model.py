@@ -63,7 +63,8 @@ class AbuseModel:
 
     def raw_from_words(self, docs: Sequence[list[str]]) -> Floats:
         """Decision values, one row per document and one column per head."""
-        ids = [self.featuriser.word_ids(words) for words in docs]
+        get = self.featuriser.index.__getitem__
+        ids = [list(map(get, words)) for words in docs]
         features, doc = self.featuriser.features(ids)
         out = np.empty((len(docs), len(HEADS)), dtype=np.float32)
         for h in range(len(HEADS)):
