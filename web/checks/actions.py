@@ -25,6 +25,22 @@ def do_record_check(item: Item, result: Result, actor: Actor, source: str) -> Ch
     )
 
 
+def do_record_checks(items: list[Item], results: list[Result], actor: Actor, source: str) -> None:
+    """Count a batch of checks in one insert (see `do_record_check`)."""
+    user = actor if isinstance(actor, User) else None
+    CheckRecord.objects.bulk_create(
+        CheckRecord(
+            user=user,
+            source=source,
+            author_role=item.author_role.value if item.author_role else "",
+            channel=item.channel.value if item.channel else "",
+            verdict=result.verdict.value,
+            kinds=sorted({f.kind.value for f in result.findings}),
+        )
+        for item, result in zip(items, results, strict=True)
+    )
+
+
 @transaction.atomic
 def do_save_announcement(announcement: Announcement, actor: Actor) -> Announcement:
     created = announcement.pk is None

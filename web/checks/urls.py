@@ -1,7 +1,7 @@
 from django.urls import path
 
-from checks import feeds
-from checks.views import announcements, check, dashboard, friends
+from checks import api, feeds
+from checks.views import announcements, check, dashboard, friends, tokens
 
 app_name = "checks"
 urlpatterns = [
@@ -30,4 +30,10 @@ urlpatterns = [
     path("news/feed.rss", feeds.AnnouncementFeed(), name="feed_rss"),
     path("news/events.ics", feeds.ical_view, name="feed_ics"),
     path("dashboard/", dashboard.dashboard_view, name="dashboard"),
+    path("api/tokens/", tokens.tokens_view, name="tokens"),
+    path("api/tokens/<int:token_id>/revoke/", tokens.revoke_view, name="token_revoke"),
+    path("api/v1/check", api.check_one, name="api_check"),
+    path("api/v1/check/batch", api.check_batch, name="api_batch"),
+    path("api/v1/policy", api.policy, name="api_policy"),
+    path("api/v1/openapi.json", api.schema, name="api_schema"),
 ]
