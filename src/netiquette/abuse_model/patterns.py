@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from netiquette.abuse_model.lexicon import DEHUMANISING, IDENTITIES, SLURS
+from netiquette.abuse_model.lexicon import DEHUMANISING, IDENTITIES, RECLAIMABLE, SLURS
 
 
 def _alt(words: frozenset[str] | set[str]) -> str:
@@ -250,5 +250,10 @@ IDIOMS = re.compile(
     r"(?:got|were|was) (?:battered|hammered|beaten|thrashed)|nearly died laughing|"
     r"(?:kill|strangle|smash|murder) (?:this|that|the) (?:printer|wifi|laptop|photocopier|kettle|"
     r"traffic|computer|phone|weather)|is murder)\b"
+)
+# A reclaimable slur used of oneself or one's own group ("I'm a proud dyke", "us queers").
+RECLAIMED = re.compile(
+    r"\b(?:im|i am|we|were|we are|us|as an?|proud to be an?|being an?|me|my fellow)"
+    rf"(?: (?!hate|despise|kill|hurt|beat|love)\w+){{0,2}} (?:{_alt(RECLAIMABLE)})$"
 )
 SELF_REFERENCE = re.compile(r"\b(?:kill me|kill myself|i want to die|kms)\b")

@@ -21,6 +21,7 @@ from netiquette.abuse_model.patterns import (
     CUES,
     IDIOMS,
     NEGATED,
+    RECLAIMED,
     REPORTING,
     SELF_REFERENCE,
     Cue,
@@ -99,6 +100,8 @@ def _hits(text: str) -> Iterator[Hit]:
             if any(s < end and start < e for s, e in harmless):
                 continue
             if cue.abuse and cue.name not in _NEVER_NEGATED and _negated(text, start):
+                continue
+            if cue.name == "slur" and RECLAIMED.search(text, max(0, start - 40), end):
                 continue
             yield Hit(cue, start, end)
 
