@@ -72,8 +72,24 @@ class Reading:
         return max(cue, self.scores.aimed)
 
 
+_LAST: list[tuple[str, School | None, Reading]] = []
+
+
 def read(text: str, school: School | None = None) -> Reading:
-    """Normalise, score and match one text; shared by the detectors and the evaluation."""
+    """Normalise, score and match one text; shared by the detectors and the evaluation.
+
+    The last reading is kept, because the abuse and language detectors read the same item
+    one after the other.
+    """
+    last = _LAST[-1] if _LAST else None
+    if last is not None and last[0] == text and last[1] is school:
+        return last[2]
+    reading = _read(text, school)
+    _LAST[:] = [(text, school, reading)]
+    return reading
+
+
+def _read(text: str, school: School | None) -> Reading:
     model = load_model()
     norm = normalise(text, _known(school))
     scores = model.score_words([t.text for t in norm.tokens])
