@@ -32,7 +32,7 @@ from rapidfuzz.distance import Levenshtein
 
 from netiquette.detectors.base import Mention
 from netiquette.kinds import Role
-from netiquette.people_words import COMMON_WORD_NAMES, PLACE_WORDS
+from netiquette.people_words import COMMON_WORD_NAMES, PLACE_WORDS, THING_AFTER, WORD_USE_AFTER
 from netiquette.school import Person
 
 TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir")
@@ -56,6 +56,8 @@ _NOT_A_PERSON_BEFORE = frozenset(
 )
 # A name in a set phrase: "Noah's Ark".
 _SET_PHRASE_AFTER = re.compile(r"['’]s (?:ark|day)\b", re.IGNORECASE)
+# A year group next to a name shared by several pupils says which one ("Jack in Year 2").
+_YEAR_NEAR = re.compile(r"\b(?:year|yr|y) ?(\d{1,2})\b|\b(reception)\b", re.IGNORECASE)
 
 Entry = tuple[Person, str]
 # (the other half of a name, lower case, and whose it is), for finding misspelt full names.
@@ -240,11 +242,30 @@ def _judge(text: str, start: int, end: int, entries: tuple[Entry, ...]) -> list[
     if " " in evidence and len(kept) > 1 and any(certain for _, _, certain in kept):
         # "Mrs Whitlock" when the profile has a Mr and a Mrs Whitlock: the title decides.
         kept = [entry for entry in kept if entry[2]]
+    if len(kept) > 1:
+        kept = _by_year(text, start, end, kept)
     shared = len(kept) > 1
     return [
         Mention(person, start, end, evidence, how, certain and not shared)
         for person, how, certain in kept
     ]
+
+
+def _by_year(
+    text: str, start: int, end: int, kept: list[tuple[Person, str, bool]]
+) -> list[tuple[Person, str, bool]]:
+    """Of several people sharing a name, the one whose year group the text gives next to it."""
+    near = _YEAR_NEAR.search(text[max(0, start - 20) : end + 25])
+    if near is None:
+        return kept
+    year = (near.group(1) or "reception").lstrip("0")
+    chosen = [entry for entry in kept if _year_key(entry[0].year) == year]
+    return chosen if len(chosen) == 1 else kept
+
+
+def _year_key(year: str) -> str:
+    year = year.strip().lower().removeprefix("year").strip().lstrip("0")
+    return "reception" if year in {"r", "rec", "reception"} else year
 
 
 def _certain(text: str, start: int, end: int, person: Person, how: str) -> bool | None:
@@ -286,10 +307,23 @@ def _single(text: str, start: int, end: int, person: Person, how: str) -> bool |
         return None
     if after and after.group(1) == person.surname[:1].upper():
         return True  # "Poppy T": the surname's initial settles it
+    if common and _used_as_word(text, start, after):
+        return None
     shouting = word.isupper() and len(word) > 1
     if not shouting and after is not None and _other_name(after.group(1), person):
         return None
     return not (common and _sentence_start(text, start))
+
+
+def _used_as_word(text: str, start: int, after: re.Match[str] | None) -> bool:
+    """A name that is also a word, read as the word: "Summer fair", or "Hope it stays dry"
+    and "Will you come?" at the start of a sentence."""
+    if after is None:
+        return False
+    following = after.group(1).lower()
+    if following in THING_AFTER:
+        return True
+    return following in WORD_USE_AFTER and _sentence_start(text, start)
 
 
 def _word_before_space(text: str, start: int) -> str:

@@ -37,3 +37,22 @@ PLACE_WORDS = words(
     college hall house centre center church farm estate station surgery library bridge
     """
 )
+
+# Words after a common-word name at the start of a sentence that make it the word, not the
+# person: "Hope it stays dry", "Will you be there?", "May we ask".
+WORD_USE_AFTER = words(
+    """
+    i you we they it he she everyone anyone someone somebody anybody all this that these
+    those there the a an so your our my his their to u ur ya
+    """
+)
+
+# Nouns after a common-word name that make it a thing: "Summer fair", "Spring term", "Joy
+# Division", "Ivy League".
+THING_AFTER = words(
+    """
+    term terms holiday holidays hols fair fete fayre camp club clubs concert show fest
+    festival break half uniform timetable reading school schools sale party disco ball
+    league division garden gardens lane street road close avenue drive court park
+    """
+)

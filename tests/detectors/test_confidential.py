@@ -103,6 +103,16 @@ def check(engine: Engine, text: str, **fields: Any) -> tuple[Severity, list[str]
             Severity.BLOCK,
             ["60k deficit"],
         ),
+        (
+            "Keep this under wraps, but the staffing restructure was agreed last night.",
+            Severity.BLOCK,
+            ["staffing restructure"],
+        ),
+        (
+            "You didn't hear it from me, but Mr Olufemi is retiring.",
+            Severity.BLOCK,
+            ["retiring"],
+        ),
         # An insider's first-hand account of a confidential matter.
         ("Long day at the disciplinary hearing for a colleague.", Severity.REVIEW, []),
         (
@@ -131,6 +141,8 @@ def check(engine: Engine, text: str, **fields: Any) -> tuple[Severity, list[str]
         ("Year 4 had a visit from the police today to talk about road safety.", Severity.OK, []),
         ("Governors' meeting tonight: hearing about the new reading scheme.", Severity.OK, []),
         ("Proud to say Ofsted graded us Good! Full report on our website.", Severity.OK, []),
+        ("Is the staffing restructure letter that came home today about Year 3?", Severity.OK, []),
+        ("The school has written to all parents about the exclusion policy.", Severity.OK, []),
         (
             "Sad to say goodbye to Miss Vickery, who is leaving at Easter. Good luck!",
             Severity.OK,

@@ -74,6 +74,11 @@ R, B, OK = Severity.REVIEW, Severity.BLOCK, Severity.OK
             attached("document", "© Larkspur Ltd. All rights reserved."),
             B,
         ),
+        (
+            "Whole Maths Mastery Y4 textbook here, saves buying it",
+            attached("document", "© Mathsworks Ltd. All rights reserved."),
+            B,
+        ),
         # Nothing recorded: a picture or document may come from anywhere.
         ("This cartoon sums up Monday", attached("image", None, "cartoon.jpg"), R),
         ("Lovely quote for Monday", attached("image", None, "quote.png"), R),

@@ -72,6 +72,11 @@ STATED = [
     ("Mr Wieczorek abuses his position and bullies the kids.", "Mr Wieczorek abuses his position"),
     ("Our head faked the attendance figures for Ofsted.", "Our head faked the attendance figures"),
     ("The caretaker is a convicted thief, you know.", "The caretaker is a convicted thief"),
+    (
+        "Everyone knows the caretaker has been nicking stuff from the school kitchen.",
+        "the caretaker has been nicking stuff",
+    ),
+    ("Ms Penhallow pinched cash out of the PTA tin.", "Ms Penhallow pinched cash"),
     # The allegation in the sentence after the name, through a pronoun.
     (
         "I've had enough of Jodie Penhallow. She has been fiddling the books for years.",
@@ -123,6 +128,7 @@ def test_hedged_allegations_and_questions_are_for_review(engine: Engine, text: s
         "The PTA treasurer has counted the money from the fair: £2,340 raised!",
         "Mr Olufemi told the kids a story about a dragon who was drunk on lemonade.",
         "Our Year 6 play is about a pirate who stole a treasure map.",
+        "Mr Wieczorek pinched the idea for the class play from a film, and it worked!",
         # One pupil hurting another is an incident, not an allegation about an adult.
         "Noah Fenwick hit my son again today.",
         # No one identifiable.

@@ -89,6 +89,9 @@ def found(index: PeopleIndex, text: str) -> list[tuple[str, str, str, bool]]:
             [("Ruby", "Ruby Hart", "first", False), ("Ruby", "Ruby Sandford", "first", False)],
         ),
         ("Ruby Hart won", [("Ruby Hart", "Ruby Hart", "full", True)]),
+        # a year group next to a shared first name says which pupil it is
+        ("Well done to Ruby in Year 6", [("Ruby", "Ruby Sandford", "first", True)]),
+        ("Y1's Ruby was kind", [("Ruby", "Ruby Hart", "first", True)]),
         ("Kaz scored twice", [("Kaz", "Kacper Nowicki", "nickname", True)]),
         ("Well done Mo!", [("Mo", "Mohammed Rahman", "preferred", True)]),
         ("Mo came too", [("Mo", "Mohammed Rahman", "preferred", False)]),
@@ -129,6 +132,8 @@ def test_it_finds_the_people_a_text_names(
         "Islay whisky tasting",
         "McPollard and Pollardson",
         "mistry and pollard in lower case",
+        "Will you be there on Friday?",
+        "See you at the Poppy fair on Saturday",
     ],
 )
 def test_it_does_not_mistake_words_and_other_people(index: PeopleIndex, text: str) -> None:

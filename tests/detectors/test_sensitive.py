@@ -50,6 +50,8 @@ SENSITIVE, DETRIMENTAL = RuleKind.SENSITIVE_MATTER, RuleKind.DETRIMENTAL_CONDUCT
         "Why is nobody talking about the kid who got hurt on the climbing frame? Staff weren't "
         "even watching.",
         "Ms Penhallow was so rude to me on the phone this morning. Absolutely fuming.",
+        "Mr Wieczorek kept the whole class in at break again. its not ok and no1 will listen",
+        "Miss Vickery made my son stand outside in the rain, totally out of order.",
     ],
 )
 def test_complaints_and_incidents_are_sensitive_matters(engine: Engine, text: str) -> None:
@@ -106,6 +108,8 @@ def test_the_suggestion_names_the_school_route(engine: Engine) -> None:
         ("Staff do got messy 🥴 #Willowbank", "staff"),
         ("Parents' evening tonight. Half of them are thick as mince.", "staff"),
         ("Teaching phonics to 30 six-year-olds on 3 hours sleep 🍺", "staff"),
+        ("Willowbank has gone so far downhill, avoid.", "parent"),
+        ("Wouldn't touch that school with a bargepole, honestly.", "parent"),
     ],
 )
 def test_public_disparagement_and_staff_conduct_are_detrimental(

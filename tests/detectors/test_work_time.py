@@ -63,6 +63,7 @@ def check(engine: Engine, text: str, **fields: Any) -> list[str]:
             "My sister is getting married in June, any recommendations for a photographer?",
             "getting married",
         ),
+        ("My cousin has a room to rent near Leeds, £450pcm, bills incl.", "room to rent"),
     ],
 )
 def test_personal_purposes_in_hours_are_flagged(engine: Engine, text: str, evidence: str) -> None:

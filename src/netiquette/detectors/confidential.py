@@ -62,7 +62,9 @@ _DISCLOSURE = re.compile(
     r"|public) (?:till|until|before)|a little bird"
     r"|\bs+h{2,}\b|(?:don'?t|doesn'?t|do not|does not) know (?:about it )?yet"
     r"|don'?t spread (?:it|this)|can'?t go into (?:any )?details?|keep (?:it|this) between"
-    r"|strictly confidential|told (?:me )?in confidence"
+    r"|strictly confidential|told (?:me )?in confidence|under wraps|s[c]?htum|mum'?s the word"
+    r"|on the (?:qt|q\.t\.|down ?low|dl)\b|not (?:meant|allowed) to (?:say|tell|know|share)"
+    r"|(?:you )?didn'?t hear (?:it|this|that) from me"
     r"|(?:report'?s?|results?|outcome|it'?s|announcement) (?:is )?(?:out|published|due) in "
     r"(?:a|two|three|four|\d+) (?:days?|weeks?)|embargo)"
 )
@@ -80,7 +82,10 @@ _INSIDER = re.compile(
 _PUBLIC = re.compile(
     r"\b(?:(?:was|were|has been|have been|now|is|are) (?:published|announced|public|online)"
     r"|on the (?:school )?website|read (?:it|the report|the full report) here|full report"
-    r"|letter (?:went|has gone|came) home|as announced|published (?:today|this week|on))\b"
+    r"|letter (?:went|has gone|came) home|as announced|published (?:today|this week|on)"
+    r"|(?:letter|email|text|newsletter)s? (?:\w+ ){0,3}(?:came|went|sent|come|gone) home"
+    r"|(?:in|on) (?:the|this week'?s|today'?s) newsletter|the school (?:has )?(?:told|written to"
+    r"|emailed|texted|informed) (?:us|all|parents|families|everyone))\b"
 )
 
 

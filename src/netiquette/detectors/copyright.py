@@ -57,8 +57,10 @@ _OWN_WORK = re.compile(
 )
 # Sharing the whole of a work: what turns a rights-reserved item into a clear breach.
 _WHOLE_COPY = re.compile(
-    r"\b(?:scanned|photocopied|whole (?:book|thing|film|pack|scheme)|entire (?:book|film)"
-    r"|all \d+ pages|full (?:book|copy|film|movie|episode|scheme)|free download|ripped)\b"
+    r"\b(?:scanned|photocopied|all \d+ pages|free download|ripped"
+    r"|(?:whole|entire|complete|full) (?:[\w-]+ ){0,4}?(?:book|textbook|workbook|thing|film|movie"
+    r"|pack|scheme|series|album|course|copy|episode|set)"
+    r"|sav(?:es?|ing) (?:you )?(?:buying|paying)|no need to buy|instead of (?:buying|paying))\b"
 )
 _RESERVED = re.compile(r"all rights reserved")
 

@@ -88,7 +88,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "defamation:theft or fraud": (
         "stole", "steal", "nick", "thie", "theft", "pocket", "helping him", "helping her",
         "helping them", "money", "cash", "embezzl", "fraud", "fiddl", "the books",
-        "in the till", "skim",
+        "in the till", "skim", "pinch", "swip", "robb",
     ),
     "defamation:corruption": (
         "brib", "backhander", "kickback", "corrupt", "rigged", "contract", "job", "pockets",
@@ -123,6 +123,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "raise it with", "raise this with", "complain", "let us", "let my", "let him",
         "let her", "n't let", "nt let", "refused to let", "had enough", "sort it out",
         "sort this out", "useless", "a joke", "sent home", "explain", "explanation",
+        "not ok", "not okay", "not acceptable", "not on", "out of order", "listen",
     ),
     "sensitive:incident": (
         "fight", "fought", "punch", "kick", "bit ", "bitten", "biting", "hit", "hurt", "injur",
@@ -141,7 +142,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "zero star", "0 star", "pull ", "elsewhere", "run by", "joke", "shambles", "disgrace",
         "farce", "embarrassment", "a clue", "recommend", "leadership", "management",
         "care less", "downhill", "chaotic", "cliquey", "useless", "incompetent",
-        "think twice", "a mess", "a tip", "a zoo", "madhouse",
+        "think twice", "a mess", "a tip", "a zoo", "madhouse", "bargepole", "barge pole",
     ),
     "detrimental:send": ("send your",),
     "detrimental:staff": (

@@ -40,8 +40,11 @@ HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.? [A-Z][\w'’-]+")
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s+|$)|\n+")
 
 _ALLEGATIONS = {
-    "theft or fraud": r"\bstole\b|\bsteal(?:s|ing)\b|\bnick(?:ed|ing|s) (?:the |some |our )?"
-    r"(?:money|cash|funds|takings)|\bnick(?:ed|ing) from|\bthie(?:f|ves|ving)\b|\btheft\b"
+    "theft or fraud": r"\bstole\b|\bsteal(?:s|ing)\b|\b(?:nick|pinch|swip)(?:ed|ing|es|s)? "
+    r"(?:the |some |our |all the )?(?:money|cash|funds|takings|stuff|food|supplies|equipment"
+    r"|laptops?|ipads?|tablets?|tools|petrol|fuel)\b|\b(?:nick|pinch|swip)(?:ed|ing) "
+    r"(?:[\w'-]+ ){0,4}(?:from|out of) (?:the|our|school|pta|us)\b"
+    r"|\brobb(?:ed|ing) (?:the school|the pta|from)|\bthie(?:f|ves|ving)\b|\btheft\b"
     r"|\bpocket(?:ed|ing|s) (?:the|our|some|money|cash|funds)|helping (?:himself|herself|"
     r"themselves) to|(?:took|takes|taking|taken) (?:money|cash) (?:from|out of)|embezzl"
     r"|\bfraud|fiddl(?:ed|es|ing) (?:the |his |her |their )?(?:\w+ )?(?:books|results|accounts"

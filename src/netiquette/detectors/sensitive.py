@@ -38,7 +38,10 @@ _COMPLAINT = re.compile(
     r"|useless|a joke|wouldn'?t let|refused to let|sent home|no one (?:even )?explained"
     r"|nobody (?:even )?explained|no explanation|without (?:any )?explanation"
     r"|(?:weren'?t|wasn'?t|not|nobody|no one) (?:even )?(?:watching|supervising|paying attention)"
-    r"|no supervision|(?:nobody|no one) (?:is )?talking about)\b"
+    r"|no supervision|(?:nobody|no one) (?:is )?talking about"
+    r"|(?:is|was|it'?s|its|that'?s|thats) (?:just |so |really )?not (?:ok|okay|acceptable|on)"
+    r"|out of order|(?:nobody|no one|no1|noone) (?:\w+ ){0,4}(?:listens?|listened|listening)"
+    r"|(?:won'?t|wont|doesn'?t|don'?t|didn'?t) (?:even )?listen)\b"
 )
 # Something done to someone: an incident whoever posts it.
 _INCIDENT = re.compile(
@@ -191,7 +194,8 @@ _WEAK_DISPARAGING = Phrases(
         r"|disgrace|farce|embarrassment)\b|\bshambles\b",
     ),
     (("a clue", "care less"), r"haven'?t (?:got )?a clue|(?:don'?t|couldn'?t) care less"),
-    (("downhill",), r"(?:gone|going) downhill"),
+    (("downhill",), r"(?:gone|going|went|goes) (?:\w+ ){0,2}downhill"),
+    (("bargepole", "barge pole"), r"touch (?:it|them|that school|this school) with a barge ?pole"),
     (("think twice",), r"think twice"),
     (
         ("a mess", "a tip", "a zoo", "madhouse"),

@@ -26,7 +26,8 @@ _STRONG = re.compile(
     r"|(?:private|my) tutoring|plumber|electrician|boiler|mortgage|my landlord"
     r"|(?:my|our) (?:wedding|hen do|stag do)|getting married|babysitter|childminder|\bgig\b"
     r"|concert tickets?|spare tickets?|\bmy (?:\w+ )?party\b|tupperware|avon|usborne|scentsy"
-    r"|dentist appointment"
+    r"|dentist appointment|(?:room|flat|house|studio) (?:to|for) (?:rent|let)|\bto let\b|\bpcm\b"
+    r"|lodger|(?:flat|house) ?share|(?:my|our) (?:car|van|house|flat) insurance"
     r"|(?:amazon|asos|argos|ebay) (?:order|parcel|delivery)|personal (?:use|shopping|invoice))"
 )
 _WEAK = re.compile(
