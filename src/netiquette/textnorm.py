@@ -173,8 +173,11 @@ def _tokens(text: str, known: Collection[str]) -> Iterator[Token]:
             yield from _flush(pending, known)
             yield from _symbol(raw.lower(), start, end, text)
             continue
-        for piece in _repair(raw.lower(), known).split():
-            pending.append(Token(piece, start, end))
+        fixed = _repair_cached(raw.lower(), known)
+        if " " in fixed or not fixed:
+            pending.extend(Token(piece, start, end) for piece in fixed.split())
+        else:
+            pending.append(Token(fixed, start, end))
     yield from _flush(pending, known)
 
 

@@ -9,7 +9,7 @@ model's scores.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from netiquette.abuse_model.lexicon import DEHUMANISING, IDENTITIES, RECLAIMABLE, SLURS
 
@@ -51,13 +51,19 @@ class Cue:
     score: float
     aimed: bool
     abuse: bool = True
+    # Sets of words of which the text must hold at least one each, or the pattern cannot
+    # match: a cheap test that spares most texts most patterns.
+    needs: tuple[frozenset[str], ...] = ()
+
+    def possible(self, words: set[str]) -> bool:
+        return all(not need.isdisjoint(words) for need in self.needs)
 
 
 def _cue(name: str, pattern: str, score: float, aimed: bool, abuse: bool = True) -> Cue:
     return Cue(name, re.compile(pattern), score, aimed, abuse)
 
 
-CUES: tuple[Cue, ...] = (
+_CUES: tuple[Cue, ...] = (
     _cue(
         "self-harm incitement",
         rf"\b(?:(?:go |just |should )?(?:kill|hang|cut|end) {_YOU}|kill yourself|"
@@ -219,6 +225,65 @@ CUES: tuple[Cue, ...] = (
         abuse=False,
     ),
 )
+
+
+def _w(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_ID_WORDS = IDENTITIES
+_PERSON_WORDS = _w("you ya youre your ur yourself him her them someone somebody @user")
+_HARM_WORDS = frozenset(
+    w + end
+    for w in _HARM[3:-1].split("|")
+    for end in (
+        "",
+        "s",
+        "es",
+        "ed",
+        "en",
+        "ing",
+        "d",
+        "er",
+        "ping",
+        "bing",
+        "ting",
+        "ped",
+        "bed",
+        "ted",
+    )
+)
+# One entry per pattern above, in the same order.
+_NEEDS: tuple[tuple[frozenset[str], ...], ...] = (
+    (_w("kill hang cut end neck bleach die jump without nobody favour"),),
+    (_w("ill will gonna going well were ima"), _HARM_WORDS, _PERSON_WORDS),
+    (_w("getting get"), _PERSON_WORDS),
+    (
+        _w(
+            "watch know regret pay sorry dead test wait secret hell face head neck legs arms nose "
+            "window hope"
+        ),
+    ),
+    (_ID_WORDS, _HARM_WORDS),
+    (_ID_WORDS | _w("death"),),
+    (_ID_WORDS,),
+    (_ID_WORDS,),
+    (_ID_WORDS | _w("country"),),
+    (_ID_WORDS,),
+    (_ID_WORDS,),
+    (_w("them parents families people"),),
+    (SLURS | {w + "s" for w in SLURS},),
+    (_w("gay lesbian autistic retarded retard spaz"),),
+    (DEHUMANISING,),
+    (_w("nobody no noone everyone lets let dont do pass share so kick youre you ur"),),
+    (_w("smells stinks charity fat ugly pig wonder waste rudest cry crybaby baby"),),
+    (
+        frozenset(_PERSON_INSULTS.split("|"))
+        | _w("thick stupid ugly fat smelly dumb useless pathetic worthless waste"),
+    ),
+    (_w("answer ignoring messaging send"),),
+)
+CUES = tuple(replace(c, needs=n) for c, n in zip(_CUES, _NEEDS, strict=True))
 
 # Framing: the post condemns, reports or quotes abuse rather than committing it. These
 # frames introduce what follows them ("you said ...", "someone called my son ...").

@@ -110,7 +110,10 @@ def _read(text: str, school: School | None) -> Reading:
 def _hits(text: str) -> Iterator[Hit]:
     harmless = [m.span() for m in IDIOMS.finditer(text)]
     harmless += [m.span() for m in SELF_REFERENCE.finditer(text)]
+    words = set(text.split())
     for cue in CUES:
+        if not cue.possible(words):
+            continue
         for match in cue.pattern.finditer(text):
             start, end = match.span()
             if any(s < end and start < e for s, e in harmless):
