@@ -12,7 +12,7 @@ and the repairs run only on tokens that look disguised.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -160,11 +160,11 @@ def _joined(pending: list[str], known: frozenset[str]) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def _repair_cached(raw: str, known: Collection[str]) -> str:
+def _repair_cached(raw: str, known: frozenset[str]) -> str:
     return _repair(raw, known)
 
 
-def _tokens(text: str, known: Collection[str]) -> Iterator[Token]:
+def _tokens(text: str, known: frozenset[str]) -> Iterator[Token]:
     pending: list[Token] = []
     for match in _TOKEN.finditer(text):
         raw = match.group()
@@ -181,7 +181,7 @@ def _tokens(text: str, known: Collection[str]) -> Iterator[Token]:
     yield from _flush(pending, known)
 
 
-def _flush(pending: list[Token], known: Collection[str]) -> Iterator[Token]:
+def _flush(pending: list[Token], known: frozenset[str]) -> Iterator[Token]:
     """Emit pending word tokens, first rejoining a key word split in two ("bl ack")."""
     i = 0
     while i < len(pending):
@@ -227,7 +227,7 @@ def _flag(text: str, start: int) -> str:
     return FLAGS.get(code, "foreigners")
 
 
-def _repair(raw: str, known: Collection[str]) -> str:
+def _repair(raw: str, known: frozenset[str]) -> str:
     """One raw lower-case token, undisguised; may become several words ("kys")."""
     if raw in known:
         return CANONICAL.get(raw, raw)
@@ -236,7 +236,7 @@ def _repair(raw: str, known: Collection[str]) -> str:
     return _repair_unknown(raw, known)
 
 
-def _repair_unknown(raw: str, known: Collection[str]) -> str:
+def _repair_unknown(raw: str, known: frozenset[str]) -> str:
     word = raw.replace("’", "'")
     if _SPACED.search(word) and all(len(p) == 1 for p in _SPACED.split(word)):
         word = _SPACED.sub("", word)
@@ -288,7 +288,7 @@ def _runs(word: str) -> str:
     return re.sub(r"\*+", "*", word)
 
 
-def _typo(word: str, known: Collection[str]) -> str:
+def _typo(word: str, known: frozenset[str]) -> str:
     """A swapped or dropped letter in a key word ("blakc", "muslms"), or words run together."""
     if word in KEY_WORDS or word in known or len(word) < 4:
         return word
