@@ -260,7 +260,7 @@ def _undisguise(word: str) -> str:
             if squeezed in KEY_WORDS or squeezed in CANONICAL:
                 return squeezed
     if word.isalpha():
-        return _typo(_squeeze(word), ())
+        return _typo(_squeeze(word), frozenset())
     return word.strip("*")
 
 
