@@ -92,6 +92,9 @@ R, B, OK = Severity.REVIEW, Severity.BLOCK, Severity.OK
         ("Well done Evie!", attached("photo", "taken by school staff"), OK),
         ("Selfie time", attached("photo", "own photo"), OK),
         ("Old map of the village", attached("image", "public domain"), OK),
+        ("Our class poem, written and illustrated by Year 3", attached("image", None, "p.jpg"), OK),
+        # "made by" someone outside the school is not the school's own work.
+        ("Handy fractions sheet made by Twinkl", attached("document", None, "sheet.pdf"), R),
     ],
 )
 def test_attachments_by_their_recorded_rights(

@@ -98,6 +98,7 @@ def test_allegations_stated_as_fact_block(engine: Engine, text: str, evidence: s
         "Is it true Mr Wieczorek left his last school because he hit a child?",
         "In my opinion the head is incompetent.",
         "Someone said the caretaker was arrested last year.",
+        "Apparently the caretaker's been turning up smelling of booze.",
     ],
 )
 def test_hedged_allegations_and_questions_are_for_review(engine: Engine, text: str) -> None:

@@ -52,6 +52,8 @@ SENSITIVE, DETRIMENTAL = RuleKind.SENSITIVE_MATTER, RuleKind.DETRIMENTAL_CONDUCT
         "Ms Penhallow was so rude to me on the phone this morning. Absolutely fuming.",
         "Mr Wieczorek kept the whole class in at break again. its not ok and no1 will listen",
         "Miss Vickery made my son stand outside in the rain, totally out of order.",
+        "My daughter came home with a split lip after being pushed over in the playground and "
+        "nobody from school even rang me.",
     ],
 )
 def test_complaints_and_incidents_are_sensitive_matters(engine: Engine, text: str) -> None:
@@ -110,6 +112,10 @@ def test_the_suggestion_names_the_school_route(engine: Engine) -> None:
         ("Teaching phonics to 30 six-year-olds on 3 hours sleep 🍺", "staff"),
         ("Willowbank has gone so far downhill, avoid.", "parent"),
         ("Wouldn't touch that school with a bargepole, honestly.", "parent"),
+        (
+            "Another day in paradise 🙃 SLT hiding in the office again. Brilliant leadership.",
+            "staff",
+        ),
     ],
 )
 def test_public_disparagement_and_staff_conduct_are_detrimental(

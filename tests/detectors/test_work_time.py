@@ -64,6 +64,7 @@ def check(engine: Engine, text: str, **fields: Any) -> list[str]:
             "getting married",
         ),
         ("My cousin has a room to rent near Leeds, £450pcm, bills incl.", "room to rent"),
+        ("Quick one - can anyone recommend a dog groomer near Otley?", "dog groomer"),
     ],
 )
 def test_personal_purposes_in_hours_are_flagged(engine: Engine, text: str, evidence: str) -> None:

@@ -53,7 +53,11 @@ _FOUND = re.compile(
 # The author's or the school's own work: no one else's rights to record.
 _OWN_WORK = re.compile(
     r"\b(?:newsletter|letter|menu|timetable|term dates|consent form|permission slip|policy"
-    r"|our own|we made|i made|made by|drawn by|painted by|my drawing|certificate|our poster)\b"
+    r"|our own|we made|i made|my drawing|certificate|our poster"
+    r"|(?:made|drawn|painted|written|illustrated|created|designed|built) by (?:our |the |my )?"
+    r"(?:year|class|children|pupils|kids|reception|school|staff|me|us|[a-z]+'s class)"
+    r"|(?:our|my|the) (?:class(?:'s)?|children'?s|pupils'?) (?:own )?(?:poem|story|book|poster"
+    r"|art|artwork|drawings?|paintings?|work|display|song))\b"
 )
 # Sharing the whole of a work: what turns a rights-reserved item into a clear breach.
 _WHOLE_COPY = re.compile(

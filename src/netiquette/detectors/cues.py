@@ -103,6 +103,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "off their face",
         "drink", "drugs", "coke",
         "cocaine", "weed", "alcoholic", "high as", "high on", "smell of", "smells of",
+        "smelling of", "smelt of", "smelled of",
     ),
     "defamation:dishonesty": (
         "liar", "lied ", "lying", "dishonest", "cheat", "fak", "falsif", "forged", "made up the",
@@ -131,7 +132,9 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "bloody nose", "broke his", "broke her", "bully", "bulli", "exclu", "suspend",
         "left behind", "left at", "left on", "went missing", "lost my", "lost a", "lost our",
         "screamed at", "shouted at", "swore at", "sworn at", "wet herself", "wet himself",
-        "restrained", "black eye", "locked in", "locked out",
+        "restrained", "black eye", "locked in", "locked out", "pushed", "shoved", "tripped",
+        "thrown", "knocked", "spat", "hair", "split lip", "stitches", "concussion", "sprain",
+        "broken",
     ),
     "detrimental:bad": (
         "worst", "terrible", "awful", "rubbish", "useless", "shocking", "appalling", "crap",
@@ -143,6 +146,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "farce", "embarrassment", "a clue", "recommend", "leadership", "management",
         "care less", "downhill", "chaotic", "cliquey", "useless", "incompetent",
         "think twice", "a mess", "a tip", "a zoo", "madhouse", "bargepole", "barge pole",
+        "hiding", "nowhere to be seen", "awol", "missing in action",
     ),
     "detrimental:send": ("send your",),
     "detrimental:staff": (

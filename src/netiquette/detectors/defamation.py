@@ -61,13 +61,13 @@ _ALLEGATIONS = {
     r"|child abuser?|\bgroom(?:ed|ing) (?:a|the|children|kids|pupils)|\bbull(?:ies|ied|ying) "
     r"(?:the|a|my|our|his|her) (?:\w+ )?(?:kids|children|pupils|child|class)"
     r"|abus(?:es|ed|ing) (?:his|her|their) (?:position|power|authority)",
-    "drink or drugs": r"\b(?:was|is|were|turned up|turns up|came in|comes in|been|got"
+    "drink or drugs": r"\b(?:was|is|were|turned up|turns up|turning up|came in|comes in|been|got"
     r"|always|completely|blind|falling down|rolling) (?:\w+ )?(?:drunk|pissed|stoned|wasted"
     r"|hammered|off (?:his|her|their) face)\b|\bdrunk (?:at|in|on|during|again|in charge)\b"
     r"|drink[- ]driv\w+|drunk[- ]driv\w+|\bon (?:drugs|coke|cocaine|weed)\b"
     r"|(?:takes|taking|took|doing|does|dealing|deals|sells|selling) (?:drugs|coke|cocaine)"
     r"|\bstoned\b|\ba drunk\b|alcoholic|high (?:as a kite|on)\b"
-    r"|smells? of (?:booze|alcohol|drink|weed)",
+    r"|smell(?:s|ing|ed|t)? of (?:booze|alcohol|drink|weed|wine|beer|cannabis)",
     "dishonesty": r"\bliars?\b|\blied (?:to|about|on)\b|\b(?:is|was|are|were|been|keeps|kept)"
     r" lying\b|\bdishonest|\bcheat(?:ed|s|ing)? (?:on|the|in|at)\b|\ba cheat\b|falsif"
     r"|\bforged\b|made up the (?:results|figures|data|marks|grades)|fak(?:ed|ing|es) (?:the |his "

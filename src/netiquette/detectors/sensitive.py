@@ -29,6 +29,8 @@ _COMPLAINT = re.compile(
     r"\b(?:unacceptable|disgusting|disgraceful|disgrace|appalling|shocking|outrageous|livid"
     r"|fuming|furious|seething|so angry|really angry|(?:really |very |so )?unhappy with"
     r"|not happy|fobbed off|did (?:nothing|sod all|bugger all|zero)|done (?:nothing|sod all)"
+    r"|(?:nobody|no one|no1|noone) (?:from|at|in) (?:the )?(?:school|office) (?:has )?(?:even )?"
+    r"(?:apologised|called|rang|phoned|replied|told|contacted|bothered|said)"
     r"|nothing (?:was|has been|is being) done|nobody (?:has )?(?:even )?(?:apologised|called"
     r"|rang|replied|told us|cares)|no one (?:has )?(?:even )?(?:apologised|called|replied|cares)"
     r"|(?:hasn'?t|has not|haven'?t|still not|never) (?:even )?(?:replied|responded|got back"
@@ -46,6 +48,8 @@ _COMPLAINT = re.compile(
 # Something done to someone: an incident whoever posts it.
 _INCIDENT = re.compile(
     r"\b(?:fight|fighting|fought|punched|kicked|kicking|bit (?:my|her|him|his|a|another|our|me)"
+    r"|(?:pushed|shoved|tripped|thrown|knocked) (?:over|down|off|into|against)|spat (?:at|on)"
+    r"|pulled (?:her|his|my \w+'s) hair"
     r"|bitten|biting|hit|hitting|bull(?:ied|ying|y)|excluded|exclusion|suspended"
     r"|left (?:behind|at|on)|went missing"
     r"|lost (?:my|a|our) (?:child|son|daughter)|screamed at|shouted at|swore at|sworn at"
@@ -54,7 +58,8 @@ _INCIDENT = re.compile(
 # An injury alone is news about a child; with a complaint it is a matter for the school.
 _INJURY = re.compile(
     r"\b(?:hurt|injur\w+|bruised?|a ?& ?e|hospital|ambulance|nosebleed|bloody nose"
-    r"|broke (?:his|her) \w+|black eye)\b"
+    r"|broke (?:his|her) \w+|black eye|split lip|stitches|concussion|sprained"
+    r"|broken (?:arm|wrist|leg|ankle|finger|nose|tooth)|(?:cut|bump) on (?:his|her) (?:head|face))\b"
 )
 _DENIED = re.compile(r"\b(?:never|not|didn'?t|wasn'?t|no one|nobody)\W+(?:\w+\W+)?$")
 _OWN_CHILD = re.compile(r"\bmy (?:son|daughter|child|kid|boy|girl|little one|eldest|youngest)\b")
@@ -203,6 +208,11 @@ _WEAK_DISPARAGING = Phrases(
         r"(?:mess|tip|zoo|madhouse)\b",
     ),
     (("chaotic", "cliquey"), r"\bchaotic\b|\bcliquey\b"),
+    (
+        ("hiding", "nowhere to be seen", "awol", "missing in action"),
+        r"\b(?:slt|leadership|management|the head|senior leaders?|the office) (?:\w+ ){0,2}?"
+        r"(?:(?:is |are |were |was )?hiding|nowhere to be seen|awol|missing in action)",
+    ),
     (("avoid",), r"\bavoid[.!]*$|\bavoid\."),
     (("useless", "incompetent"), r"\buseless\b|\bincompetent\b"),
     (
@@ -214,6 +224,11 @@ _WEAK_DISPARAGING = Phrases(
         r"(?:shocking|terrible|awful|useless|appalling|poor|weak|non-existent|clueless) "
         r"(?:leadership|management|senior leadership)",
     ),
+)
+# Praise that means the opposite: "Brilliant leadership 🙃", "another day in paradise".
+_SARCASM = re.compile(
+    r"🙃|🙄|\B/s\b|another day in paradise|said no one ever|yeah right|thanks for nothing"
+    r"|living the dream"
 )
 _SCHOOL_REFERENCE = re.compile(
     r"\b(?:this|that|the|our|their) school\b|\bthe teachers\b|\bthe head\b|\bleadership\b"
@@ -286,7 +301,7 @@ def _disparagement(analysis: Analysis) -> tuple[tuple[int, int], str] | None:
     if strong is not None:
         return strong.span(), "runs the school down in public"
     weak = _WEAK_DISPARAGING.search(text)
-    if weak is None or _PRAISE.search(text):
+    if weak is None or (_PRAISE.search(text) and not _SARCASM.search(text)):
         return None
     if _SCHOOL_REFERENCE.search(text) or _names_school(analysis):
         return weak.span(), "runs the school down in public"

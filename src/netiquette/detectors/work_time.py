@@ -28,6 +28,7 @@ _STRONG = re.compile(
     r"|concert tickets?|spare tickets?|\bmy (?:\w+ )?party\b|tupperware|avon|usborne|scentsy"
     r"|dentist appointment|(?:room|flat|house|studio) (?:to|for) (?:rent|let)|\bto let\b|\bpcm\b"
     r"|lodger|(?:flat|house) ?share|(?:my|our) (?:car|van|house|flat) insurance"
+    r"|dog (?:groomer|walker|sitter)|hairdresser|mechanic|roofer|decorator|cattery|kennels"
     r"|(?:amazon|asos|argos|ebay) (?:order|parcel|delivery)|personal (?:use|shopping|invoice))"
 )
 _WEAK = re.compile(
