@@ -113,6 +113,16 @@ def check(engine: Engine, text: str, **fields: Any) -> tuple[Severity, list[str]
             Severity.BLOCK,
             ["retiring"],
         ),
+        (
+            "Strictly between us, the head's been signed off with stress till Easter.",
+            Severity.BLOCK,
+            ["signed off with stress"],
+        ),
+        (
+            "Been asked to keep it hush but the exclusion panel is on Monday.",
+            Severity.BLOCK,
+            ["exclusion"],
+        ),
         # An insider's first-hand account of a confidential matter.
         ("Long day at the disciplinary hearing for a colleague.", Severity.REVIEW, []),
         (

@@ -54,6 +54,8 @@ SENSITIVE, DETRIMENTAL = RuleKind.SENSITIVE_MATTER, RuleKind.DETRIMENTAL_CONDUCT
         "Miss Vickery made my son stand outside in the rain, totally out of order.",
         "My daughter came home with a split lip after being pushed over in the playground and "
         "nobody from school even rang me.",
+        "Noah Fenwick has pushed my son over at lunch again. I've spoken to the teacher twice "
+        "and nothing changes. So fed up.",
     ],
 )
 def test_complaints_and_incidents_are_sensitive_matters(engine: Engine, text: str) -> None:

@@ -73,6 +73,7 @@ def fired(analysis: Analysis) -> frozenset[str]:
 _GROUPS: dict[str, tuple[str, ...]] = {
     "confidential": (
         "ofsted", "inspect", "staffing", "requires improvement", "special measures", "restructur",
+        "signed off", "acting head",
         "redundan", "resign", "notice", "leaving", "sacked", "the sack", "sick",
         "maternity", "retir", "post is ", "posts are ", "post will", "posts will", "interview panel",
         "shortlist", "candidate", "disciplinary", "grievance", "suspen", "gardening leave",
@@ -125,6 +126,9 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "let her", "n't let", "nt let", "refused to let", "had enough", "sort it out",
         "sort this out", "useless", "a joke", "sent home", "explain", "explanation",
         "not ok", "not okay", "not acceptable", "not on", "out of order", "listen",
+        "nothing changes", "nothing ever", "nothing changed", "nothing has changed",
+        "nothing's changed", "ridiculous", "fed up", "sick of",
+        "sick and tired", "rant",
     ),
     "sensitive:incident": (
         "fight", "fought", "punch", "kick", "bit ", "bitten", "biting", "hit", "hurt", "injur",

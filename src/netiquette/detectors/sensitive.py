@@ -43,12 +43,15 @@ _COMPLAINT = re.compile(
     r"|no supervision|(?:nobody|no one) (?:is )?talking about"
     r"|(?:is|was|it'?s|its|that'?s|thats) (?:just |so |really )?not (?:ok|okay|acceptable|on)"
     r"|out of order|(?:nobody|no one|no1|noone) (?:\w+ ){0,4}(?:listens?|listened|listening)"
-    r"|(?:won'?t|wont|doesn'?t|don'?t|didn'?t) (?:even )?listen)\b"
+    r"|(?:won'?t|wont|doesn'?t|don'?t|didn'?t) (?:even )?listen"
+    r"|nothing (?:ever )?(?:changes|changed|has changed)|nothing'?s changed"
+    r"|getting ridiculous|(?:so |really )?fed up|sick (?:and tired )?of (?:it|this|them)|rant)\b"
 )
 # Something done to someone: an incident whoever posts it.
 _INCIDENT = re.compile(
     r"\b(?:fight|fighting|fought|punched|kicked|kicking|bit (?:my|her|him|his|a|another|our|me)"
-    r"|(?:pushed|shoved|tripped|thrown|knocked) (?:over|down|off|into|against)|spat (?:at|on)"
+    r"|(?:pushed|shoved|tripped|thrown|knocked) (?:(?:my|our|her|his|a|the) \w+ |him |her |me "
+    r"|them )?(?:over|down|off|into|against)|spat (?:at|on)"
     r"|pulled (?:her|his|my \w+'s) hair"
     r"|bitten|biting|hit|hitting|bull(?:ied|ying|y)|excluded|exclusion|suspended"
     r"|left (?:behind|at|on)|went missing"
