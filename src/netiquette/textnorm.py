@@ -27,8 +27,10 @@ from netiquette.abuse_model.lexicon import (
     KEY_WORDS,
     MASK_ORDER,
     PERSON_EMOJI,
+    PERSON_NOUNS,
     PROFANITY,
     SKIN_TONES,
+    SLURS,
 )
 
 # Words (letters, digits, leet symbols, masks), spaced or dotted single letters, any other
@@ -45,6 +47,18 @@ _LEET_L = str.maketrans({"1": "l", "$": "s"})
 _REPEAT = re.compile(r"(.)\1{2,}")
 _DISGUISE = re.compile(r"[0-9@$*]|(.)\1\1")
 _DROP = frozenset("\u200d\ufe0f\u20e3")
+
+
+def _prepare_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {ord(c): None for c in _DROP}
+    # Circled and squared letters: Ⓐ ⓐ 🄰 🅐 🅰 and the information sign ℹ.
+    for first in (0x24B6, 0x24D0, 0x1F130, 0x1F150, 0x1F170):
+        table.update({first + i: chr(ord("a") + i) for i in range(26)})
+    table[0x2139] = "i"
+    return table
+
+
+_PREPARE = _prepare_table()
 _MASKS = (*MASK_ORDER, *sorted(PROFANITY - set(MASK_ORDER), key=len))
 
 
@@ -99,7 +113,7 @@ def words(text: str, known: frozenset[str] = frozenset()) -> list[str]:
     Text with no masks, leet symbols, spaced letters or context-dependent emoji is split by
     one regex and only unknown words are repaired; it gives exactly what `normalise` gives.
     """
-    lower = text.lower()
+    lower = text.translate(_PREPARE).lower()
     if _SLOW_CHARS.search(lower) or _SPACED_LETTERS.search(lower):
         return [token.text for token in _tokens(text, known)]
     if "'" in lower:
@@ -165,6 +179,25 @@ def _repair_cached(raw: str, known: frozenset[str]) -> str:
 
 
 def _tokens(text: str, known: frozenset[str]) -> Iterator[Token]:
+    prepared, positions = _prepare(text)
+    for token in _prepared_tokens(prepared, known):
+        if positions is None:
+            yield token
+        else:
+            yield Token(token.text, positions[token.start], positions[token.end - 1] + 1)
+
+
+def _prepare(text: str) -> tuple[str, list[int] | None]:
+    """Letters written as emoji ("w🅾️Ⓜ️🅰️n") become letters, and emoji joiners go; with the
+    original position of each character kept when anything changed."""
+    prepared = text.translate(_PREPARE)
+    if prepared == text:
+        return text, None
+    positions = [i for i, c in enumerate(text) if _PREPARE.get(ord(c), c) is not None]
+    return prepared, positions
+
+
+def _prepared_tokens(text: str, known: frozenset[str]) -> Iterator[Token]:
     pending: list[Token] = []
     for match in _TOKEN.finditer(text):
         raw = match.group()
@@ -203,7 +236,8 @@ def _symbol(char: str, start: int, end: int, text: str) -> Iterator[Token]:
         return
     if char in PERSON_EMOJI:
         tone = SKIN_TONES.get(text[end : end + 1])
-        words_ = f"{tone} people" if tone else "people"
+        noun = PERSON_NOUNS.get(char, "people")
+        words_ = f"{tone} {noun}" if tone else noun
     elif "\U0001f1e6" <= char <= "\U0001f1ff":
         words_ = _flag(text, start)
     elif char in EMOJI_WORDS:
@@ -319,11 +353,13 @@ def _wildcards(word: str) -> list[str]:
 # Dropped or changed letters are repaired only towards group names and hate verbs: towards
 # every swear word, ordinary words ("rewards") would turn into slurs.
 _REPAIRABLE = (IDENTITIES | HATE_VERBS) & KEY_WORDS
+# Long slurs may also be repaired for a dropped letter ("faggt"); they have no neighbours.
+_DROPPABLE = _REPAIRABLE | {w for w in SLURS if len(w) >= 6}
 
 
 def _deletions() -> dict[str, str]:
     out: dict[str, str] = {}
-    for key in sorted(_REPAIRABLE):
+    for key in sorted(_DROPPABLE):
         if len(key) < 5:
             continue
         for i in range(len(key)):

@@ -49,7 +49,7 @@ SLURS = _words(
     """nigger niggers negro paki pakis chink chinks spic spics wog wogs gook gooks
     coon coons kike kikes towelhead towelheads raghead ragheads gyppo gyppos pikey pikeys gypo
     faggot faggots fag fags dyke dykes poof poofs poofter tranny trannies shemale retard retards
-    spastic spastics spaz mong mongs cripple cripples sandnigger wetback wetbacks beaner
+    spastic spastics spaz mong mongs homo homos cripple cripples sandnigger wetback wetbacks beaner
     beaners halfcaste golliwog jap japs kraut krauts"""
 )
 # Slur forms some groups use of themselves; reclaimed use is weighed by context.
@@ -153,6 +153,9 @@ EMOJI_WORDS = {
     "👬": "gay",
     "👭": "lesbian",
     "♿": "disabled",
+    "⚧": "trans",
+    "🪓": "stab",
+    "🤜": "punch",
     "🧕": "muslim",
     "☪": "muslim",
     "🕌": "muslim",
@@ -176,6 +179,7 @@ EMOJI_WORDS = {
 }
 # Person emoji and the skin tones that turn them into a racial group in hateful use.
 PERSON_EMOJI = frozenset("👨👩👦👧🧔🧑👶👴👵🙍🙎👱")
+PERSON_NOUNS = {"👩": "women", "👧": "girls", "👵": "women"}
 SKIN_TONES = {"🏻": "white", "🏼": "white", "🏽": "brown", "🏾": "black", "🏿": "black"}
 FLAGS = {
     "PK": "pakistanis",
