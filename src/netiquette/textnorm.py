@@ -49,16 +49,16 @@ _DISGUISE = re.compile(r"[0-9@$*]|(.)\1\1")
 _DROP = frozenset("\u200d\ufe0f\u20e3")
 
 
-def _prepare_table() -> dict[int, str | None]:
-    table: dict[int, str | None] = {ord(c): None for c in _DROP}
-    # Circled and squared letters: Ⓐ ⓐ 🄰 🅐 🅰 and the information sign ℹ.
+def _letter_table() -> dict[str, str]:
+    # Circled and squared letters (Ⓐ ⓐ 🄰 🅐 🅰) and the information sign ℹ.
+    table = {"\u2139": "i"}
     for first in (0x24B6, 0x24D0, 0x1F130, 0x1F150, 0x1F170):
-        table.update({first + i: chr(ord("a") + i) for i in range(26)})
-    table[0x2139] = "i"
+        table.update({chr(first + i): chr(ord("a") + i) for i in range(26)})
     return table
 
 
-_PREPARE = _prepare_table()
+_LETTERS = _letter_table()
+_EMOJI_LETTER = re.compile("[" + "".join(sorted(_LETTERS)) + "]")
 _MASKS = (*MASK_ORDER, *sorted(PROFANITY - set(MASK_ORDER), key=len))
 
 
@@ -113,7 +113,7 @@ def words(text: str, known: frozenset[str] = frozenset()) -> list[str]:
     Text with no masks, leet symbols, spaced letters or context-dependent emoji is split by
     one regex and only unknown words are repaired; it gives exactly what `normalise` gives.
     """
-    lower = text.translate(_PREPARE).lower()
+    lower = _prepared(text).lower()
     if _SLOW_CHARS.search(lower) or _SPACED_LETTERS.search(lower):
         return [token.text for token in _tokens(text, known)]
     if "'" in lower:
@@ -190,11 +190,18 @@ def _tokens(text: str, known: frozenset[str]) -> Iterator[Token]:
 def _prepare(text: str) -> tuple[str, list[int] | None]:
     """Letters written as emoji ("w🅾️Ⓜ️🅰️n") become letters, and emoji joiners go; with the
     original position of each character kept when anything changed."""
-    prepared = text.translate(_PREPARE)
+    prepared = _prepared(text)
     if prepared == text:
         return text, None
-    positions = [i for i, c in enumerate(text) if _PREPARE.get(ord(c), c) is not None]
-    return prepared, positions
+    return prepared, [i for i, c in enumerate(text) if c not in _DROP]
+
+
+def _prepared(text: str) -> str:
+    if text.isascii():
+        return text
+    if _EMOJI_LETTER.search(text):
+        text = _EMOJI_LETTER.sub(lambda m: _LETTERS[m.group()], text)
+    return text.replace("\ufe0f", "").replace("\u200d", "").replace("\u20e3", "")
 
 
 def _prepared_tokens(text: str, known: frozenset[str]) -> Iterator[Token]:

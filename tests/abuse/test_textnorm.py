@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from netiquette.abuse_model import load_model
-from netiquette.textnorm import normalise
+from netiquette.textnorm import normalise, words
 
 CASES = [
     ("f u c k off", "fuck off"),
@@ -24,6 +24,9 @@ CASES = [
     ("I would love to 🔪 some 👳🏾", "i would love to stab some muslim"),
     ("🇵🇰 are 🐀", "pakistanis are rats"),
     ("@someone kys", "@user kill yourself"),
+    ("if you are a w🅾️Ⓜ️🅰️n", "if you are a woman"),
+    ("I hate 👩🏿", "i hate black women"),
+    ("shut up faggt", "shut up faggot"),
 ]
 UNCHANGED = [
     "go back down the lane with the kids",
@@ -42,6 +45,14 @@ def test_it_undoes_disguises(text: str, expected: str) -> None:
 def test_it_leaves_ordinary_words_alone(text: str) -> None:
     words = normalise(text, load_model().known).text.split()
     assert words == text.lower().replace(",", " ,").split()
+
+
+def test_the_fast_path_gives_what_the_full_normaliser_gives() -> None:
+    known = load_model().known
+    for text, _ in CASES:
+        assert words(text, known) == [t.text for t in normalise(text, known).tokens]
+    for text in UNCHANGED:
+        assert words(text, known) == [t.text for t in normalise(text, known).tokens]
 
 
 def test_it_maps_back_to_original_offsets() -> None:
