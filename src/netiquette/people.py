@@ -56,6 +56,13 @@ _NOT_A_PERSON_BEFORE = frozenset(
 )
 # A name in a set phrase: "Noah's Ark".
 _SET_PHRASE_AFTER = re.compile(r"['’]s (?:ark|day)\b", re.IGNORECASE)
+# A possessive only a person has: "Hope's mum", "Will's party" (not "Summer's here").
+_PERSONAL_POSSESSIVE = re.compile(
+    r"['’]s (?:mum|mom|mam|mummy|dad|daddy|parents?|mother|father|brother|sister|nan|nana"
+    r"|gran|granny|grandma|grandad|family|carer|birthday|party|coat|bag|book|teacher|friends?"
+    r"|class|reading|house|step\w+)\b",
+    re.IGNORECASE,
+)
 # A year group next to a name shared by several pupils says which one ("Jack in Year 2").
 _YEAR_NEAR = re.compile(r"\b(?:year|yr|y) ?(\d{1,2})\b|\b(reception)\b", re.IGNORECASE)
 
@@ -243,7 +250,7 @@ def _judge(text: str, start: int, end: int, entries: tuple[Entry, ...]) -> list[
         # "Mrs Whitlock" when the profile has a Mr and a Mrs Whitlock: the title decides.
         kept = [entry for entry in kept if entry[2]]
     if len(kept) > 1:
-        kept = _by_year(text, start, end, kept)
+        kept = _by_initial(text, end, kept) or _by_year(text, start, end, kept)
     shared = len(kept) > 1
     return [
         Mention(person, start, end, evidence, how, certain and not shared)
@@ -261,6 +268,18 @@ def _by_year(
     year = (near.group(1) or "reception").lstrip("0")
     chosen = [entry for entry in kept if _year_key(entry[0].year) == year]
     return chosen if len(chosen) == 1 else kept
+
+
+def _by_initial(
+    text: str, end: int, kept: list[tuple[Person, str, bool]]
+) -> list[tuple[Person, str, bool]]:
+    """Of several people sharing a first name, the one whose surname's initial follows it
+    ("Jack E" when there is a Jack Ellison and a Jack Whitfield); empty when none does."""
+    after = _FOLLOWING.match(text, end)
+    if after is None or len(after.group(1)) != 1 or not after.group(1).isupper():
+        return []
+    chosen = [entry for entry in kept if entry[0].surname[:1].upper() == after.group(1)]
+    return chosen if len(chosen) == 1 else []
 
 
 def _year_key(year: str) -> str:
@@ -312,7 +331,9 @@ def _single(text: str, start: int, end: int, person: Person, how: str) -> bool |
     shouting = word.isupper() and len(word) > 1
     if not shouting and after is not None and _other_name(after.group(1), person):
         return None
-    return not (common and _sentence_start(text, start))
+    if common and _sentence_start(text, start):
+        return _PERSONAL_POSSESSIVE.match(text, end) is not None
+    return True
 
 
 def _used_as_word(text: str, start: int, after: re.Match[str] | None) -> bool:

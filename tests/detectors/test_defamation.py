@@ -77,6 +77,9 @@ STATED = [
         "the caretaker has been nicking stuff",
     ),
     ("Ms Penhallow pinched cash out of the PTA tin.", "Ms Penhallow pinched cash"),
+    ("The lollipop man is always drunk.", "The lollipop man is always drunk"),
+    ("The school nurse stole from the medicine cabinet.", "The school nurse stole"),
+    ("The SENCo fiddled the EHCP paperwork.", "The SENCo fiddled the EHCP paperwork"),
     # The allegation in the sentence after the name, through a pronoun.
     (
         "I've had enough of Jodie Penhallow. She has been fiddling the books for years.",

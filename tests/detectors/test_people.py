@@ -92,6 +92,10 @@ def found(index: PeopleIndex, text: str) -> list[tuple[str, str, str, bool]]:
         # a year group next to a shared first name says which pupil it is
         ("Well done to Ruby in Year 6", [("Ruby", "Ruby Sandford", "first", True)]),
         ("Y1's Ruby was kind", [("Ruby", "Ruby Hart", "first", True)]),
+        ("Ruby S was kind", [("Ruby", "Ruby Sandford", "first", True)]),
+        # a word-name opening a sentence is a guess, unless a person's possessive follows
+        ("Poppy came too", [("Poppy", "Poppy Trelawney", "first", False)]),
+        ("Poppy's mum rang", [("Poppy", "Poppy Trelawney", "first", True)]),
         ("Kaz scored twice", [("Kaz", "Kacper Nowicki", "nickname", True)]),
         ("Well done Mo!", [("Mo", "Mohammed Rahman", "preferred", True)]),
         ("Mo came too", [("Mo", "Mohammed Rahman", "preferred", False)]),

@@ -56,6 +56,7 @@ SENSITIVE, DETRIMENTAL = RuleKind.SENSITIVE_MATTER, RuleKind.DETRIMENTAL_CONDUCT
         "nobody from school even rang me.",
         "Noah Fenwick has pushed my son over at lunch again. I've spoken to the teacher twice "
         "and nothing changes. So fed up.",
+        "The school let my son go home with a stranger!!! How is that allowed",
     ],
 )
 def test_complaints_and_incidents_are_sensitive_matters(engine: Engine, text: str) -> None:
@@ -114,6 +115,10 @@ def test_the_suggestion_names_the_school_route(engine: Engine) -> None:
         ("Teaching phonics to 30 six-year-olds on 3 hours sleep 🍺", "staff"),
         ("Willowbank has gone so far downhill, avoid.", "parent"),
         ("Wouldn't touch that school with a bargepole, honestly.", "parent"),
+        ("The head is useless and the whole school is going to the dogs.", "parent"),
+        ("Willowbank = avoid at all costs 🚩", "parent"),
+        ("Pulled my kids out of Willowbank last year, best decision ever.", "parent"),
+        ("The SLT at our school couldn't organise a raffle.", "governor"),
         (
             "Another day in paradise 🙃 SLT hiding in the office again. Brilliant leadership.",
             "staff",
@@ -149,6 +154,8 @@ def test_public_disparagement_and_staff_conduct_are_detrimental(
         ("Please don't send your child in if they've been sick in the last 48 hours.", "staff"),
         # A parent's night out is not staff conduct.
         ("Hungover at the school gate, never again 🍻", "parent"),
+        ("Pulled my kids out of swimming lessons, too expensive.", "parent"),
+        ("Couldn't organise a sock drawer me 😂", "parent"),
     ],
 )
 def test_ordinary_posts_are_not_detrimental(engine: Engine, text: str, role: str) -> None:

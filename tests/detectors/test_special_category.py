@@ -46,9 +46,15 @@ def facts(
         ),
         ("Noah Fenwick's SEND review is on Friday", [("SEND", "special educational needs", BLOCK)]),
         ("Grace Oyelaran is fasting for Ramadan this month", [("Ramadan", "religion", BLOCK)]),
+        # "Mo" opening a sentence is only a guess at the pupil...
+        (
+            "Mo said his parents have split up and he's struggling",
+            [("parents have split up", "home circumstances", REVIEW)],
+        ),
+        # ...but "Mo's parents" is a person's.
         (
             "Mo's parents have split up and he's struggling",
-            [("parents have split up", "home circumstances", REVIEW)],
+            [("parents have split up", "home circumstances", BLOCK)],
         ),
         (
             "Social services were in again about the Brockhurst family",

@@ -128,7 +128,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "not ok", "not okay", "not acceptable", "not on", "out of order", "listen",
         "nothing changes", "nothing ever", "nothing changed", "nothing has changed",
         "nothing's changed", "ridiculous", "fed up", "sick of",
-        "sick and tired", "rant",
+        "sick and tired", "rant", "allowed", "how is", "how was", "how can",
     ),
     "sensitive:incident": (
         "fight", "fought", "punch", "kick", "bit ", "bitten", "biting", "hit", "hurt", "injur",
@@ -150,7 +150,8 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "farce", "embarrassment", "a clue", "recommend", "leadership", "management",
         "care less", "downhill", "chaotic", "cliquey", "useless", "incompetent",
         "think twice", "a mess", "a tip", "a zoo", "madhouse", "bargepole", "barge pole",
-        "hiding", "nowhere to be seen", "awol", "missing in action",
+        "hiding", "nowhere to be seen", "awol", "missing in action", "the dogs", "to pot",
+        "pulled", "pulling", "organise", "organize",
     ),
     "detrimental:send": ("send your",),
     "detrimental:staff": (

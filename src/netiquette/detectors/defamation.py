@@ -29,6 +29,7 @@ _ROLE_NAME = (
     r"|(?:school )?business manager|bursar|receptionist|school secretary|pta (?:treasurer|chair"
     r"|chairman|chairwoman|chairperson|secretary)|treasurer|chair of (?:the )?governors"
     r"|senco|dsl|supply teacher|class teacher|teaching assistant|ta|lunchtime supervisor"
+    r"|lollipop (?:man|lady)|crossing patrol|(?:school )?nurse|cleaner|librarian|sports coach"
     r"|dinner lady|school cook|pe teacher|music teacher|football coach|coach|teacher)"
 )
 ROLE_REFERENCE = re.compile(
@@ -48,7 +49,8 @@ _ALLEGATIONS = {
     r"|\bpocket(?:ed|ing|s) (?:the|our|some|money|cash|funds)|helping (?:himself|herself|"
     r"themselves) to|(?:took|takes|taking|taken) (?:money|cash) (?:from|out of)|embezzl"
     r"|\bfraud|fiddl(?:ed|es|ing) (?:the |his |her |their )?(?:\w+ )?(?:books|results|accounts"
-    r"|figures|expenses|money|register|numbers|data)|cook(?:ed|ing|s)? the books|on the fiddle"
+    r"|figures|expenses|money|register|numbers|data|paperwork|records|marks|grades|scores"
+    r"|attendance|claims?|timesheets?)|cook(?:ed|ing|s)? the books|on the fiddle"
     r"|(?:hand|fingers) in the till|skim(?:med|ming) (?:off|money|from)",
     "corruption": r"\bbrib(?:e|es|ed|ing)\b|backhanders?|kickbacks?|\bcorrupt|\brigged\b"
     r"|(?:get|got|give|gave|getting|giving) (?:his|her|their) (?:mate|mates|friend|friends|"

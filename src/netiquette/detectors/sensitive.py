@@ -45,7 +45,8 @@ _COMPLAINT = re.compile(
     r"|out of order|(?:nobody|no one|no1|noone) (?:\w+ ){0,4}(?:listens?|listened|listening)"
     r"|(?:won'?t|wont|doesn'?t|don'?t|didn'?t) (?:even )?listen"
     r"|nothing (?:ever )?(?:changes|changed|has changed)|nothing'?s changed"
-    r"|getting ridiculous|(?:so |really )?fed up|sick (?:and tired )?of (?:it|this|them)|rant)\b"
+    r"|getting ridiculous|(?:so |really )?fed up|sick (?:and tired )?of (?:it|this|them)|rant"
+    r"|how (?:is|was|can) (?:that|this|it) (?:be )?(?:allowed|ok|okay|acceptable|right))\b"
 )
 # Something done to someone: an incident whoever posts it.
 _INCIDENT = re.compile(
@@ -211,6 +212,13 @@ _WEAK_DISPARAGING = Phrases(
         r"(?:mess|tip|zoo|madhouse)\b",
     ),
     (("chaotic", "cliquey"), r"\bchaotic\b|\bcliquey\b"),
+    (("the dogs", "to pot"), r"(?:gone|going|went) to (?:the dogs|pot)"),
+    (("avoid",), r"\bavoid (?:at all costs|like the plague)"),
+    (
+        ("pulled", "pulling"),
+        r"pull(?:ed|ing) (?:my|our) (?:kids|children|child|son|daughter|two) out",
+    ),
+    (("organise", "organize"), r"(?:couldn'?t|can'?t|could not|cannot) organi[sz]e a "),
     (
         ("hiding", "nowhere to be seen", "awol", "missing in action"),
         r"\b(?:slt|leadership|management|the head|senior leaders?|the office) (?:\w+ ){0,2}?"

@@ -38,7 +38,7 @@ _CATEGORIES: dict[str, str] = {
         anxiety depression depressed self-harm* self_harm* eating_disorder anorexi* ocd
         tourette* camhs therapist? counselling? counsellor? head_lice nits bed-wetting bedwetting
         wets_the_bed wet_the_bed wet_himself wet_herself soiled_himself soiled_herself pregnan*
-        hiv chickenpox measles sickness_bug
+        hiv chickenpox chicken_pox measles sickness_bug
     """,
     "special educational needs": """
         sen send ehcp ehc_plan iep special_needs special_educational_needs
