@@ -35,7 +35,8 @@ _PERSON_INSULTS = (
 _NEG_ATTR = (
     r"(?:disgusting|filthy|dirty|stupid|evil|lazy|worthless|pathetic|inferior|dangerous|vile|"
     r"a disgrace|a burden|a threat|criminals|thieves|liars|terrorists|rapists|scroungers|"
-    r"sick|shit|crap|garbage|rubbish|mentally ill|lesser beings|second class|beneath us|too (?:dumb|stupid|thick) to|not human|not real|ignorant|backwards|useless|the worst|a drain|a problem|freaks|"
+    r"sick|shit|crap|garbage|rubbish|mentally ill|a waste of \w+|a joke|a laughing stock|a mistake|"
+    r"an embarrassment|lesser beings|second class|beneath us|too (?:dumb|stupid|thick) to|not human|not real|ignorant|backwards|useless|the worst|a drain|a problem|freaks|"
     r"perverts|groomers|subhuman|trash|scum|property|objects|an abomination|abominations|unnatural|"
     + _DEH
     + ")"
@@ -116,13 +117,14 @@ _CUES: tuple[Cue, ...] = (
         "identity hate",
         rf"\b(?:i|1|we) (?:(?!dont |never |do not |didnt |wont )\w+ )?"
         r"(?:hate|despise|loathe|detest|cant stand) "
-        rf"(?:all |the |those |these )?(?:fucking |bloody |dirty |filthy )?{_ID}\b",
+        rf"(?:all |the |those |these |every |every single |any |each )?"
+        rf"(?:fucking |bloody |dirty |filthy )?{_ID}\b",
         0.9,
         False,
     ),
     _cue(
         "identity hate",
-        rf"\b{_ID}(?: lives)? (?:are|r|is) (?:all |just |such |so |nothing but |literally |a |an "
+        rf"\b{_ID}(?: lives)? (?:are|r|is|:|=|-) (?:all |just |such |so |nothing but |literally |a |an "
         rf"|a bunch of |basically |the |like |no better than )?{_NEG_ATTR}\b",
         0.9,
         False,
@@ -137,7 +139,7 @@ _CUES: tuple[Cue, ...] = (
         rf"{_ID} (?:disgust|disgusts|sicken|sickens|repulse|repulses) (?:me|us)|"
         rf"{_ID} belongs? in (?:a zoo|cages|the bin|camps|the gutter|prison)|"
         rf"{_ID} (?:always )?get special treatment|{_ID} (?:are )?(?:ruining|taking over|"
-        rf"invading|destroying)|{_ID} (?:make me sick|cant be trusted)|go back to (?:your|ur) own country)\b",
+        rf"invading|destroying)|{_ID} (?:make me (?:\w+ ){{0,2}}(?:sick|throw up|vomit|puke)|cant be trusted)|go back to (?:your|ur) own country)\b",
         0.9,
         False,
     ),
@@ -148,10 +150,24 @@ _CUES: tuple[Cue, ...] = (
         rf"(?:any |a |an )?{_ID}|\b{_ID} (?:lives )?(?:dont|do not) matter|"
         rf"\b{_ID} (?:are|r) (?:not|never) (?:welcome|wanted|worth|human|equal|normal|"
         rf"to be trusted|allowed)|no such thing as a good {_ID}|\btypical {_ID}\b|"
-        rf"\b(?:stupid|dirty|filthy|disgusting|lazy|worthless|smelly) {_ID}\b|"
+        rf"\b(?:stupid|dumb|thick|ugly|useless|dirty|filthy|disgusting|lazy|worthless|smelly) {_ID}\b|"
         rf"\b(?:put|lock|send|round up|throw) (?:all )?(?:the |those |these )?{_ID} (?:in|into) "
         r"(?:camps|cages|prison|ovens|gas chambers|the sea)\b",
         0.88,
+        False,
+    ),
+    _cue(
+        "identity hate",
+        rf"\b(?:get rid of|wipe out|eradicate|exterminate|purge|remove all|deport all|ban all) "
+        rf"(?:all |the |those |these |every )?{_ID}|"
+        rf"\b{_ID} (?:should|must|need to|ought to) (?:just )?(?:shut up|know their place|"
+        r"stay in the kitchen|not be allowed|not exist|not have rights|not vote|disappear|"
+        r"be banned|be removed)|"
+        rf"\bwish (?:all |the |those )?{_ID} (?:would|were|was|could) (?:\w+ )?(?:disappear|die|"
+        r"dead|gone|extinct|never born)|"
+        r"\b(?:burn|bomb|attack|smash|blow up|torch) (?:down |up )?(?:the |a |their |every |that )?"
+        r"(?:mosque|mosques|synagogue|synagogues|church|temple|gurdwara)\b",
+        0.9,
         False,
     ),
     _cue(
@@ -270,6 +286,7 @@ _NEEDS: tuple[tuple[frozenset[str], ...], ...] = (
     (_ID_WORDS,),
     (_ID_WORDS | _w("country"),),
     (_ID_WORDS,),
+    (_ID_WORDS | _w("mosque mosques synagogue synagogues church temple gurdwara"),),
     (_ID_WORDS,),
     (_w("them parents families people"),),
     (SLURS | {w + "s" for w in SLURS},),
@@ -290,7 +307,10 @@ CUES = tuple(replace(c, needs=n) for c, n in zip(_CUES, _NEEDS, strict=True))
 REPORTING = re.compile(
     r"\b(?:(?:called|calling|call|calls) (?:me|him|her|them|us|my \w+|our \w+|\w+)|"
     r"(?:was|were|been|being|got) called|told (?:me|him|her|them|my \w+) to|"
-    r"(?:someone|somebody|a boy|a girl|they|he|she|people) (?:wrote|said|posted|shouted|"
+    r"(?:wrong|cruel|unfair|racist|sexist|bigoted|ignorant|hateful|not true|untrue) to "
+    r"(?:say|claim|think|call|suggest)|"
+    r"(?:someone|somebody|a boy|a girl|they|he|she|people) (?:wrote|said|posted|shouted|think|"
+    r"believe|claim|assume|"
     r"keeps? saying|keeps? calling)|stop (?:calling|saying)|(?:never|not) (?:ok|okay|acceptable) to|"
     r"(?:saying|calling) \w+|if (?:you|u) (?:think|say|said|call)|"
     r"(?:you|u) (?:said|wrote|called|posted) (?:that )?(?!to\b)|"
@@ -305,7 +325,7 @@ CONDEMNING = re.compile(
     r"no place (?:here|in|for)|should be ashamed|please report|talk to your kids|is a slur)\b"
 )
 NEGATED = re.compile(
-    r"\b(?:no|not|never|dont|doesnt|didnt|isnt|arent|wouldnt|shouldnt|nobody should|no one should|"
+    r"\b(?:no|not|never|dont|doesnt|didnt|isnt|arent|wouldnt|shouldnt|nobody should|no one should|(?:nobody|no one|noone) (?:thinks|believes|says|claims)|"
     r"nothing wrong with|its not true|no \w+ deserves?)\b"
 )
 # Harmless uses of violent words: success, tiredness, objects, sport results.
