@@ -119,3 +119,9 @@ def test_the_functional_holdout_meets_the_targets() -> None:
     scores = run()
     assert sum(p for p, _ in scores.values()) / sum(t for _, t in scores.values()) >= 0.8
     assert all(passed / total >= 0.5 for passed, total in scores.values())
+
+
+def test_every_pattern_has_its_word_lists_filled_in() -> None:
+    from netiquette.abuse_model.patterns import CUES
+
+    assert all("{_" not in cue.pattern.pattern for cue in CUES)

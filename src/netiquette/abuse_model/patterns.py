@@ -67,7 +67,7 @@ def _cue(name: str, pattern: str, score: float, aimed: bool, abuse: bool = True)
 _CUES: tuple[Cue, ...] = (
     _cue(
         "self-harm incitement",
-        rf"\b(?:(?:go |just |should )?(?:kill|hang|cut|end) {_YOU}|kill yourself|"
+        r"\b(?:(?:go |just |should )?(?:kill|hang|cut|end) (?:yourself|urself|yourselves)|"
         r"kill urself|neck yourself|drink bleach|go (?:and )?die|jump off a (?:bridge|cliff|roof)|"
         rf"(?:world|everyone) (?:would be|is) better (?:off )?without {_YOU}|"
         rf"nobody would (?:care|miss {_YOU}) if {_YOU}|favour and (?:die|disappear|end it)|"
@@ -88,7 +88,8 @@ _CUES: tuple[Cue, ...] = (
     _cue(
         "threat",
         rf"\b(?:watch {_YOU} back|i know where {_YOU} live|i know which car|"
-        rf"(?:{_YOU} will|youll|ull) (?:regret|pay for)|{_YOU} will be sorry|dead meat|"
+        rf"(?:{_YOU} will|youll|ull) (?:regret|pay for|be (?:dead|sorry|next))|"
+        rf"make (?:you|him|her|them) (?:suffer|pay|bleed)|{_YOU} will be sorry|dead meat|"
         rf"{_YOU} (?:are |re )?dead (?:tomorrow|after school|when)|(?:youre|you are|ur) dead(?= [.!?,]|$)|dont test me|"
         rf"(?:wait|wait till|wait until) i (?:see|get) {_YOU}|tell everyone {_YOU} secret|"
         rf"make {_YOU} life hell|(?:smash|kick|kick in) {_YOU} (?:face|head)|"
@@ -149,7 +150,8 @@ _CUES: tuple[Cue, ...] = (
         r"(?:respect|like|trust|want|accept|tolerate|hire|employ|date|serve|sit next to) "
         rf"(?:any |a |an )?{_ID}|\b{_ID} (?:lives )?(?:dont|do not) matter|"
         rf"\b{_ID} (?:are|r) (?:not|never) (?:welcome|wanted|worth|human|equal|normal|"
-        rf"to be trusted|allowed)|no such thing as a good {_ID}|\btypical {_ID}\b|"
+        rf"to be trusted|allowed)|\b{_ID} (?:will never be|can never be|are not|arent|r not) "
+        rf"(?:real|proper|true|normal|human)(?: women| men| people)?\b|no such thing as a good {_ID}|\btypical {_ID}\b|"
         rf"\b(?:stupid|dumb|thick|ugly|useless|dirty|filthy|disgusting|lazy|worthless|smelly) {_ID}\b|"
         rf"\b(?:put|lock|send|round up|throw) (?:all )?(?:the |those |these )?{_ID} (?:in|into) "
         r"(?:camps|cages|prison|ovens|gas chambers|the sea)\b",
@@ -276,7 +278,8 @@ _NEEDS: tuple[tuple[frozenset[str], ...], ...] = (
     (_w("getting get"), _PERSON_WORDS),
     (
         _w(
-            "watch know regret pay sorry dead test wait secret hell face head neck legs arms nose "
+            "watch know regret pay sorry dead next suffer bleed test wait secret hell face head "
+            "neck legs arms nose "
             "window hope"
         ),
     ),
@@ -315,13 +318,15 @@ REPORTING = re.compile(
     r"(?:saying|calling) \w+|if (?:you|u) (?:think|say|said|call)|"
     r"(?:you|u) (?:said|wrote|called|posted) (?:that )?(?!to\b)|"
     r"(?:your|ur) (?:comments?|words|post|remarks|views) (?:about|on)|people who (?:say|call|think)|"
-    r"anyone who (?:says|calls|tells)|words like|the word)"
+    r"anyone who (?:says|calls|tells|thinks|believes)|words like|the word)"
 )
 # These condemn or report wherever they stand in the post.
 CONDEMNING = re.compile(
     r"\b(?:has been reported|have reported|ve reported|reported (?:it|this|them|to)|"
     r"screenshots?|hate speech|(?:is|are) (?:deeply |so |really )?(?:racist|homophobic|sexist|"
     r"transphobic|not ok|never ok|unacceptable|hurtful|harmful)|"
+    r"(?:racism|homophobia|transphobia|sexism|islamophobia|antisemitism|ableism|misogyny|"
+    r"discrimination|prejudice|bigotry) (?:against|towards|of|is|has|must|needs|in)|"
     r"no place (?:here|in|for)|should be ashamed|please report|talk to your kids|is a slur)\b"
 )
 NEGATED = re.compile(
@@ -334,7 +339,10 @@ IDIOMS = re.compile(
     r"kill me now|could murder|killing me|dying to|knock them dead|break a leg|"
     r"(?:got|were|was) (?:battered|hammered|beaten|thrashed)|nearly died laughing|"
     r"(?:kill|strangle|smash|murder) (?:this|that|the) (?:printer|wifi|laptop|photocopier|kettle|"
-    r"traffic|computer|phone|weather)|is murder)\b"
+    r"traffic|computer|phone|weather)|is murder|"
+    r"(?:kill|destroy|smash|thrash|beat|batter|annihilate) (?:you|u|ya|him|her|them) (?:at|in) "
+    r"(?:\w+ ){0,2}(?:kart|fifa|fortnite|minecraft|roblox|chess|game|games|football|tennis|"
+    r"cards|scrabble|monopoly|quiz|netball|rounders|dodgeball|uno))\b"
 )
 # A reclaimable slur used of oneself or one's own group ("I'm a proud dyke", "us queers").
 RECLAIMED = re.compile(
