@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from netiquette.detectors.base import Analysis
+from netiquette.detectors.photo_consent import resolve
 from netiquette.findings import Candidate, Note
 from netiquette.items import FriendRequest
 from netiquette.kinds import Role, RuleKind, Severity
@@ -40,8 +41,7 @@ class FriendRequestDetector:
         request = analysis.item
         if not isinstance(request, FriendRequest):
             return
-        school = analysis.context.school
-        sender, recipient = school.person(request.sender), school.person(request.recipient)
+        sender, recipient = _lookup(analysis, request.sender), _lookup(analysis, request.recipient)
         if sender is None or recipient is None:
             return
         rule = friend_request_rule(sender.role, recipient.role)
@@ -59,6 +59,17 @@ class FriendRequestDetector:
             max_severity=severity,
             details={"bound_role": Role.STAFF.value, "from": sender.role, "to": recipient.role},
         )
+
+
+def _lookup(analysis: Analysis, name: str) -> Person | None:
+    """The one person a name stands for: the full name, or else a name read as in a post
+    ("Mo Al-Rashid", "Siobhan O'Neill" without its accent), when it is certain."""
+    exact = analysis.context.school.person(name)
+    if exact is not None or not name.strip():
+        return exact
+    matches = resolve(analysis, name)
+    certain = [person for person, sure in matches if sure]
+    return certain[0] if len(matches) == 1 and certain else None
 
 
 def _described(person: Person) -> str:
