@@ -125,3 +125,19 @@ def test_every_pattern_has_its_word_lists_filled_in() -> None:
     from netiquette.abuse_model.patterns import CUES
 
     assert all("{_" not in cue.pattern.pattern for cue in CUES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He came home with a bloody nose after football",
+        "Year 2 are performing Dick Whittington this week",
+        "The nativity donkey (the ass) stole the show",
+        "Please bring a garden hoe for the allotment club",
+        "The door knob on the Year 3 classroom is broken",
+        "Our pancake tosser of the year is Mrs Crane",
+        "Scunthorpe United won on Saturday",
+    ],
+)
+def test_words_that_are_only_sometimes_vulgar_pass(checker: Engine, text: str) -> None:
+    assert LANGUAGE not in kinds(checker, text)

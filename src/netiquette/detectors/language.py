@@ -8,6 +8,7 @@ vulgar phrasing the word list lacks, only when it is sure.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from netiquette.abuse_model.lexicon import MILD_PROFANITY, PROFANITY
@@ -17,7 +18,20 @@ from netiquette.findings import Candidate, Note
 from netiquette.kinds import RuleKind, Severity
 
 LANGUAGE_DEFAULT = 0.5
-MODEL_ONLY = 0.97
+MODEL_ONLY = 0.99
+# Words that are only sometimes vulgar: the nativity's ass, a door knob, a bloody nose.
+# Within these phrases they are left alone (matched on the normalised text).
+BENIGN = re.compile(
+    r"\b(?:bloody (?:nose|nosed|lip|knee|tissue|plaster|mary|bandage|wound|graze)|"
+    r"door ?knob|(?:volume|radio|gear) knob|knob of butter|cock (?:- )?a (?:- )?doodle|"
+    r"prick (?:your|his|her|their|my|the|a) (?:finger|thumb|skin|ear)|(?:pin|finger|needle) prick|"
+    r"slag heaps?|(?:pancake|caber|coin) tossers?|(?:garden|allotment|dutch|draw) hoes?|"
+    r"sod (?:cutting|of turf|of earth|turning)|(?:the|an|old|little|nativity) ass(?! ?hole)|"
+    r"ass (?:and|or) (?:ox|cart|donkey)|moby dick|dick (?:whittington|king smith|turpin)|"
+    r"bitch (?:and|with) (?:her )?pupp(?:y|ies))\b"
+)
+# Ambiguous words that are vulgar only in these phrases.
+AMBIGUOUS = frozenset({"knob", "cock", "hoe", "hoes"})
 
 
 class LanguageDetector:
@@ -30,14 +44,19 @@ class LanguageDetector:
         reading = read(analysis.text, analysis.context.school)
         threshold = analysis.context.policy.threshold("inappropriate-language", LANGUAGE_DEFAULT)
         found = False
+        benign = [m.span() for m in BENIGN.finditer(reading.norm.text)]
+        offset = 0
         for token in reading.norm.tokens:
-            if token.text not in PROFANITY:
+            start, offset = offset, offset + len(token.text) + 1
+            if token.text not in PROFANITY or token.text in AMBIGUOUS:
+                continue
+            if any(s <= start < e for s, e in benign):
                 continue
             score = 0.7 if token.text in MILD_PROFANITY else 0.95
             if score >= threshold:
                 found = True
                 yield self._candidate(analysis.text, token.start, token.end, score)
-        if not found and reading.scores.profanity >= max(threshold, MODEL_ONLY):
+        if not found and not benign and reading.scores.profanity >= max(threshold, MODEL_ONLY):
             tokens = reading.norm.tokens
             yield self._candidate(
                 analysis.text, tokens[0].start, tokens[-1].end, reading.scores.profanity
