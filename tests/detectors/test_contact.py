@@ -38,6 +38,8 @@ PHONE, IDS = "contact-details", "identifiers"
             [("0161 496 0000", PHONE), ("0161-496-0001", PHONE)],
         ),
         ("Message Gemma: 07700-900-652!", [("07700-900-652", PHONE)]),
+        ("Mrs Fenwick from the office, her mobile is 07700 900652", [("07700 900652", PHONE)]),
+        ("Ask the office or text Gemma on 07700 900652", [("07700 900652", PHONE)]),
         ("en France: +33 6 12 34 56 78", [("+33 6 12 34 56 78", PHONE)]),
         ("numbers 07700 900123 07700 900456", [("07700 900123", PHONE), ("07700 900456", PHONE)]),
         ("or 0044 7700 900123 from abroad", [("0044 7700 900123", PHONE)]),
@@ -87,6 +89,9 @@ def test_it_finds_contact_details(
         "Term dates 01.09.2026 09.00 to 22.07.2027 15.20",
         "Product code 07700900123X is out of stock",
         "Score was 12 - 3 - 4 - 5 - 6",
+        "The school's number is 01632 960100 if anyone needs it",
+        "Contact our office on office@willowbank-primary.example or 01632 960 100",
+        "Ring the school on 01632 960100 to report an absence",
     ],
 )
 def test_it_leaves_other_numbers_and_words_alone(

@@ -63,11 +63,22 @@ _BIRTH = re.compile(
     rf"[\s:,-]{{0,4}}(?:is |was |on )?{_DATE}\b",
     re.IGNORECASE,
 )
-# Words that make a number something other than a person's phone.
-_NOT_PERSONAL = re.compile(
+# Words that make a number something other than a person's phone. The window after the word
+# runs to the number; a dot inside a domain ("office@school.example or 01632 ...") does not
+# end it, a full stop does. A mobile needs the word close by: offices rarely have one.
+_NOT_PERSONAL_WORDS = (
     r"\b(?:order|ref|reference|invoice|account|acc|tracking|booking|policy|serial|case|ticket|"
-    r"membership|sort code|office|reception|helpline|childline|nspcc|switchboard|school on)\b"
-    r"[^.\n]{0,20}$",
+    r"membership|sort code|office|reception|helpline|childline|nspcc|switchboard|school on"
+    r"|school'?s (?:main |office |phone |landline )?(?:number|phone|line|landline)"
+    r"|(?:call|ring|phone|contact) (?:the |our )?school)\b"
+)
+_NOT_PERSONAL = re.compile(_NOT_PERSONAL_WORDS + r"(?:[^.\n]|\.(?=\w)){0,40}$", re.IGNORECASE)
+_NOT_PERSONAL_MOBILE = re.compile(_NOT_PERSONAL_WORDS + r"[^.\n]{0,12}$", re.IGNORECASE)
+_MOBILE = re.compile(r"(?:\+|00)?(?:44)?\s?\(?0?\)?\s?7")
+# ...unless the words just before the number make it someone's own ("her mobile is").
+_OWN_NUMBER = re.compile(
+    r"\b(?:mobile|mob|personal|home (?:number|phone)|(?:her|his|their|my) (?:number|phone))\b"
+    r"[^.\n]{0,8}$",
     re.IGNORECASE,
 )
 _ROLE_MAILBOXES = words(
@@ -104,7 +115,9 @@ class ContactDetailsDetector:
 
     def _phones(self, text: str) -> Iterable[Candidate]:
         for start, end in phone_spans(text):
-            if _NOT_PERSONAL.search(text, max(0, start - 40), start):
+            window = max(0, start - 60)
+            pattern = _NOT_PERSONAL_MOBILE if _MOBILE.match(text, start) else _NOT_PERSONAL
+            if pattern.search(text, window, start) and not _OWN_NUMBER.search(text, window, start):
                 continue
             yield self._candidate(
                 start, end, text[start:end], "a phone number", "[phone number removed]"
