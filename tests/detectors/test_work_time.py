@@ -65,6 +65,8 @@ def check(engine: Engine, text: str, **fields: Any) -> list[str]:
         ),
         ("My cousin has a room to rent near Leeds, £450pcm, bills incl.", "room to rent"),
         ("Quick one - can anyone recommend a dog groomer near Otley?", "dog groomer"),
+        ("Booking my flights for Easter, is Jet2 any good?", "Booking my flights"),
+        ("Could you forward me the quote for my conservatory?", "quote for my"),
     ],
 )
 def test_personal_purposes_in_hours_are_flagged(engine: Engine, text: str, evidence: str) -> None:

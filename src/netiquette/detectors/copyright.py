@@ -44,6 +44,12 @@ _PERMISSIVE = re.compile(
     r"|open government licen[cs]e|free to (?:use|share)|royalty[- ]free"
 )
 _TEXT_MARK = re.compile(_MARK)
+# A post saying that the marked material may be shared here.
+_PERMITTED = re.compile(
+    r"with (?:the )?(?:[\w'’]+ )?permission|permission (?:given|granted)|creative commons"
+    r"|\bcc[- ]?(?:by|0)\b|public domain|open government licen[cs]e|royalty[- ]free"
+    r"|free to (?:use|share)"
+)
 # A post that says the picture came from somewhere else.
 _FOUND = re.compile(
     r"\b(?:found (?:this|these|it)|saw this|spotted this|cartoon|meme|screenshot|screen ?grab"
@@ -82,7 +88,7 @@ class CopyrightDetector:
             if candidate is not None:
                 yield candidate
         mark = _TEXT_MARK.search(analysis.lower) if "copyright" in fired(analysis) else None
-        if mark is not None and not _owned_by_school(analysis, mark):
+        if mark is not None and not _owned_by_school(analysis, mark) and not _permitted(analysis):
             yield self._text_mark(analysis, mark)
 
     def _attachment(self, analysis: Analysis, attachment: Attachment) -> Candidate | None:
@@ -156,8 +162,13 @@ def _found_elsewhere(analysis: Analysis, attachment: Attachment) -> bool:
     return bool(_FOUND.search(analysis.lower) or _FOUND.search(name) or _TEXT_MARK.search(name))
 
 
+def _permitted(analysis: Analysis) -> bool:
+    """A post that says the material is shared with permission or under an open licence."""
+    return _PERMITTED.search(analysis.lower) is not None
+
+
 def _owned_by_school(analysis: Analysis, mark: re.Match[str]) -> bool:
     """A © notice naming the school itself ("© Willowbank Primary School 2026")."""
     words = analysis.context.school.name.lower().split()
     notice = mark.group() == "©" or mark.group().startswith("(c)")
-    return notice and bool(words) and words[0] in analysis.lower[mark.end() : mark.end() + 12]
+    return notice and bool(words) and words[0] in analysis.lower[mark.end() : mark.end() + 20]

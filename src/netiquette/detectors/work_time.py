@@ -29,6 +29,7 @@ _STRONG = re.compile(
     r"|dentist appointment|(?:room|flat|house|studio) (?:to|for) (?:rent|let)|\bto let\b|\bpcm\b"
     r"|lodger|(?:flat|house) ?share|(?:my|our) (?:car|van|house|flat) insurance"
     r"|dog (?:groomer|walker|sitter)|hairdresser|mechanic|roofer|decorator|cattery|kennels"
+    r"|book(?:ing)? (?:my|our) (?:flights?|hotel|holiday|trip)|(?:quote|estimate) for (?:my|our)"
     r"|(?:amazon|asos|argos|ebay) (?:order|parcel|delivery)|personal (?:use|shopping|invoice))"
 )
 _WEAK = re.compile(
