@@ -309,9 +309,12 @@ CUES = tuple(replace(c, needs=n) for c, n in zip(_CUES, _NEEDS, strict=True))
 # frames introduce what follows them ("you said ...", "someone called my son ...").
 REPORTING = re.compile(
     r"\b(?:(?:called|calling|call|calls) (?:me|him|her|them|us|my \w+|our \w+|\w+)|"
-    r"(?:was|were|been|being|got) called|told (?:me|him|her|them|my \w+) to|"
-    r"(?:wrong|cruel|unfair|racist|sexist|bigoted|ignorant|hateful|not true|untrue) to "
-    r"(?:say|claim|think|call|suggest)|"
+    r"(?:was|were|been|being|got|be) called|told (?:me|him|her|them|my \w+) to|"
+    r"(?:wrong|cruel|unfair|racist|sexist|bigoted|ignorant|hateful|not true|untrue|hurtful|"
+    r"harmful|horrible|awful|disgusting|vile|offensive|unacceptable|not okay|not ok|never okay|"
+    r"never ok) to (?:say|claim|think|call|suggest|write|post)|"
+    r"(?:why would|how can|how could|why do|why does) (?:you|u|anyone|someone|people|he|she|they) "
+    r"(?:say|think|call|write|post|believe)|"
     r"(?:someone|somebody|a boy|a girl|they|he|she|people) (?:wrote|said|posted|shouted|think|"
     r"believe|claim|assume|"
     r"keeps? saying|keeps? calling)|stop (?:calling|saying)|(?:never|not) (?:ok|okay|acceptable) to|"

@@ -36,6 +36,7 @@ ABUSE_DEFAULT = 0.6
 CYBERBULLYING_DEFAULT = 0.85
 # Below this the finding is a possible breach for a person to look at, not a block.
 SURE = 0.8
+_SENTENCE_END = re.compile(r" [.!?] ")
 _CLAUSE = re.compile(r"[.!?;,] |\bbut\b")
 # Quoted passages; a single quote opens only after a non-letter, so "parents' evening" is not one.
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
@@ -97,7 +98,7 @@ def _read(text: str, school: School | None) -> Reading:
     quotes = [m.span() for m in _QUOTED.finditer(text)]
     frames = [m.start() for m in REPORTING.finditer(norm.text)]
     if hits:
-        framed = all(_quoted(norm, h, quotes) or any(f < h.start for f in frames) for h in hits)
+        framed = all(_quoted(norm, h, quotes) or _introduced(norm.text, h, frames) for h in hits)
     else:
         framed = bool(frames)
     framed = framed or bool(CONDEMNING.search(norm.text))
@@ -123,6 +124,11 @@ def _hits(text: str) -> Iterator[Hit]:
             if cue.name == "slur" and RECLAIMED.search(text, max(0, start - 40), end):
                 continue
             yield Hit(cue, start, end)
+
+
+def _introduced(text: str, hit: Hit, frames: list[int]) -> bool:
+    """A reporting frame earlier in the same sentence ("someone called my son a ...")."""
+    return any(f < hit.start and not _SENTENCE_END.search(text, f, hit.start) for f in frames)
 
 
 def _negated(text: str, start: int) -> bool:
