@@ -144,3 +144,9 @@ def test_every_pattern_has_its_word_lists_filled_in() -> None:
 )
 def test_words_that_are_only_sometimes_vulgar_pass(checker: Engine, text: str) -> None:
     assert LANGUAGE not in kinds(checker, text)
+
+
+def test_it_notes_negated_abuse_without_a_finding(checker: Engine) -> None:
+    result = checker.check(Item(id="n", text="I would never say that immigrants are parasites"))
+    assert not result.kinds & {ABUSE, BULLYING}
+    assert [(n.evidence, n.quoted) for n in result.notes] == [("immigrants are parasites", False)]

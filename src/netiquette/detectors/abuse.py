@@ -50,6 +50,7 @@ class Hit:
     cue: Cue
     start: int
     end: int
+    negated: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ class Reading:
     scores: Scores
     hits: tuple[Hit, ...]
     framed: bool
+    # Hostile patterns that were negated ("I would never call her stupid").
+    negated: tuple[Hit, ...] = ()
 
     @property
     def abuse(self) -> float:
@@ -94,7 +97,8 @@ def _read(text: str, school: School | None) -> Reading:
     model = load_model()
     norm = normalise(text, _known(school))
     scores = model.score_words([t.text for t in norm.tokens])
-    hits = tuple(_hits(norm.text))
+    found = list(_hits(norm.text))
+    hits = tuple(h for h in found if not h.negated)
     quotes = [m.span() for m in _QUOTED.finditer(text)]
     frames = [m.start() for m in REPORTING.finditer(norm.text)]
     if hits:
@@ -105,7 +109,7 @@ def _read(text: str, school: School | None) -> Reading:
     calm = IDIOMS.search(norm.text) or NEGATED.search(norm.text)
     if calm and not any(h.cue.abuse for h in hits):
         scores = Scores(min(scores.abuse, 0.3), scores.profanity, min(scores.aimed, 0.3))
-    return Reading(text, norm, scores, hits, framed)
+    return Reading(text, norm, scores, hits, framed, tuple(h for h in found if h.negated))
 
 
 def _hits(text: str) -> Iterator[Hit]:
@@ -119,11 +123,10 @@ def _hits(text: str) -> Iterator[Hit]:
             start, end = match.span()
             if any(s < end and start < e for s, e in harmless):
                 continue
-            if cue.abuse and cue.name not in _NEVER_NEGATED and _negated(text, start):
-                continue
             if cue.name == "slur" and RECLAIMED.search(text, max(0, start - 40), end):
                 continue
-            yield Hit(cue, start, end)
+            negated = cue.abuse and cue.name not in _NEVER_NEGATED and _negated(text, start)
+            yield Hit(cue, start, end, negated)
 
 
 def _introduced(text: str, hit: Hit, frames: list[int]) -> bool:
@@ -175,6 +178,8 @@ class AbuseDetector:
         abuse = reading.abuse
         if abuse >= abuse_at:
             yield _candidate(RuleKind.ABUSE, reading, abuse, _abuse_message(reading), {})
+        elif reading.negated:
+            yield _negated_note(reading)
         targets = _targets(analysis, reading)
         bullying = max(reading.aimed, abuse if _aimed_abuse(reading) else 0.0)
         if targets and bullying >= policy.threshold("cyberbullying", CYBERBULLYING_DEFAULT):
@@ -231,6 +236,18 @@ def _note(reading: Reading) -> Note:
         evidence=reading.text[start:end],
         message="Abusive words are quoted or reported here to condemn them, not aimed by the author.",
         quoted=True,
+    )
+
+
+def _negated_note(reading: Reading) -> Note:
+    first = reading.negated[0]
+    start, end = reading.norm.original_span(first.start, first.end)
+    return Note(
+        kind=RuleKind.ABUSE,
+        start=start,
+        end=end,
+        evidence=reading.text[start:end],
+        message="Hostile words appear here but are negated, so they are not treated as abuse.",
     )
 
 
