@@ -72,7 +72,7 @@ class AbuseModel:
         return out + self.bias
 
     def calibrate(self, raw: Floats) -> Floats:
-        z = raw * self.platt[:, 0] + self.platt[:, 1]
+        z = np.clip(raw * self.platt[:, 0] + self.platt[:, 1], -50.0, 50.0)
         return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float32)
 
     def predict(self, texts: Sequence[str]) -> Floats:
