@@ -34,6 +34,7 @@ from cases.models import (
     FollowupKind,
     Note,
 )
+from cases.triage import MEDIUM, SAFEGUARDING_CONCERNS, URGENT
 from cases.workflow import ATTENDEES, ESCALATED, MEETING_AT, OUTCOME, REASON, ROUTE, Move
 
 Actor = AbstractBaseUser | AnonymousUser | None
@@ -110,6 +111,8 @@ def _save_report(data: ReportData, reporter: Actor, stored: list[str]) -> tuple[
         happened_on=data.happened_on,
         people_described=data.people_described,
         concerns=sorted(set(data.concerns)),
+        safeguarding=bool(set(data.concerns) & set(SAFEGUARDING_CONCERNS)),
+        severity=URGENT if set(data.concerns) & set(SAFEGUARDING_CONCERNS) else MEDIUM,
     )
     _save_evidence(case, data, stored)
     CasePerson.objects.bulk_create(
@@ -117,6 +120,8 @@ def _save_report(data: ReportData, reporter: Actor, stored: list[str]) -> tuple[
     )
     audit.record(reporter, "case.reported", case, {"source": (None, data.source)})
     kinds = [FollowupKind.TRIAGE] + ([FollowupKind.RECEIPT] if data.reporter_email else [])
+    if case.safeguarding:  # the reporter says a child is at risk: alert without waiting
+        kinds.append(FollowupKind.ALERT)
     for kind in kinds:
         queue_followup(Followup.objects.create(case=case, kind=kind))
     return case, token

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from accounts.models import Role
 from checks.engine import NoPolicy, current_engine_policy, get_engine
 from django.contrib.auth.models import User
 from django.core.mail import EmailMessage
@@ -117,7 +118,7 @@ def send_receipt(case: Case) -> None:
 
 
 def dsl_addresses() -> list[str]:
-    leaders = User.objects.filter(Q(membership__role="dsl") & ~Q(email="") & Q(is_active=True))
+    leaders = User.objects.filter(Q(membership__role=Role.DSL) & ~Q(email="") & Q(is_active=True))
     return sorted({*leaders.values_list("email", flat=True), *conf.dsl_emails()})
 
 

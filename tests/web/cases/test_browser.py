@@ -61,13 +61,23 @@ def test_young_peoples_form_helps_and_explains_errors(page: Any, axe: Any) -> No
 def test_dsl_works_a_case_to_resolution(page: Any, axe: Any) -> None:
     from cases import conf
     from cases.actions import ReportData, do_submit_report
+    from cases.evidence import clean_image
 
-    data = ReportData("public", "parent", "Mean comments under a class photo", platform="Facebook")
+    data = ReportData(
+        "public",
+        "parent",
+        "Mean comments under a class photo",
+        platform="Facebook",
+        images=[clean_image(png_bytes())],
+    )
     case, _token = do_submit_report(data, None, str(conf.evidence_dir()))
     sign_in(page, "dsl")
     page.goto("/cases/")
     axe(page)
     page.get_by_role("link", name=case.reference).click()
+    screenshot = page.get_by_role("img", name="Screenshot")
+    expect(screenshot).to_be_visible()
+    assert screenshot.evaluate("img => img.naturalWidth") == 40  # served through the checked view
     axe(page)
     page.get_by_label("Assign to").select_option(label="teacher")
     page.get_by_role("button", name="Assign").click()
