@@ -173,3 +173,9 @@ def test_it_logs_every_view_of_a_case(dsl: Any, case: Case) -> None:
 def test_it_does_not_log_refused_looks(teacher: Client, case: Case) -> None:
     teacher.get(f"/cases/{case.reference}/")
     assert not CaseAuditEntry.objects.filter(event="case.viewed").exists()
+
+
+def test_it_sends_strangers_to_sign_in_for_every_signed_in_page(anonymous: Client) -> None:
+    for url in ("/cases/", "/cases/mine/", "/cases/dashboard/", "/cases/report/"):
+        response = anonymous.get(url)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"], url

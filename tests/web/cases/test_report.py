@@ -119,3 +119,10 @@ def test_it_takes_a_staff_report_with_people_from_the_roster(teacher: Any) -> No
     assert (case.source, case.reporter, case.reporter_role) == ("staff", teacher.user, "staff")
     assert [p.person for p in case.people.all()] == [noah]
     assert teacher.get(f"/cases/{case.reference}/").status_code == 200
+
+
+def test_it_queues_the_alert_at_once_when_the_reporter_says_so(anonymous: Client) -> None:
+    submit(anonymous, concerns=["threat"])
+    case = latest_case()
+    assert case.safeguarding and case.severity == "urgent" and case.triaged_at is None
+    assert sorted(case.followups.values_list("kind", flat=True)) == ["alert", "triage"]
