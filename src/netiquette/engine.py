@@ -58,13 +58,16 @@ class Engine:
         redacted = None if isinstance(item, FriendRequest) else redact(item.text, redactions)
         return Result(item.id, verdict, tuple(findings), redacted, tuple(notes))
 
-    def check_many(self, items: Iterable[AnyItem]) -> list[Result]:
-        """Check a batch in order; a pure function of the items, so batches can run anywhere."""
+    def check_many(self, items: Iterable[AnyItem], *, series: bool = True) -> list[Result]:
+        """Check a batch in order; a pure function of the items, so batches can run anywhere.
+
+        `series=False` leaves out repeated abuse across the batch, for a scan that finds
+        series over its whole input (`netiquette.series.SeriesTracker`)."""
         from netiquette.series import add_series_findings
 
         batch = list(items)
         results = [self.check(item) for item in batch]
-        return add_series_findings(self, batch, results)
+        return add_series_findings(self, batch, results) if series else results
 
     def clause_for(self, candidate: Candidate, analysis: Analysis) -> Clause | None:
         role = candidate.details.get("bound_role") or analysis.role or ""

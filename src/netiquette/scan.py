@@ -3,9 +3,10 @@
 Checking is a pure function over a batch (`Engine.check_many`), so a batch can run in this
 process, in a worker process or on another machine; this module only reads, batches, fans
 batches out and writes. Memory stays flat whatever the input size: lines are read lazily,
-at most a few batches are in flight, and results are written as they come back, in input
-order. Output goes to a temporary file in the target's directory and replaces the target
-only when everything succeeded, so a bad line, a crash or Ctrl-C never leaves a half file.
+at most a few batches are in flight, results are written as they come back, in input
+order, and only the abusive items' authors and targets are kept, to find repeated abuse
+across the whole input at the end (`netiquette.series`). Output is all or nothing
+(`netiquette.scan_output`): a bad line, a crash or Ctrl-C never leaves a half file.
 """
 
 from __future__ import annotations
@@ -14,38 +15,46 @@ import csv
 import json
 import os
 import signal
-import tempfile
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import ExitStack, contextmanager, suppress
+from contextlib import ExitStack
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, TextIO
 
 from netiquette.engine import Engine
 from netiquette.findings import Result
 from netiquette.items import AnyItem, parse_item
+from netiquette.kinds import RuleKind
+from netiquette.scan_output import (
+    RESULT_COLUMNS,
+    Format,
+    amend_results,
+    atomic_output,
+    result_row,
+    result_writer,
+    staged_output,
+)
+from netiquette.series import Amendment, SeriesTracker
 from netiquette.validation import ValidationError
+
+__all__ = [
+    "RESULT_COLUMNS",
+    "Format",
+    "InputError",
+    "Summary",
+    "atomic_output",
+    "result_row",
+    "result_writer",
+    "scan",
+    "scan_file",
+]
 
 BATCH_SIZE = 500
 STDIN = "<stdin>"
 # Columns of a CSV input whose cells hold JSON (a list of attachments, a labelled expectation).
 JSON_COLUMNS = ("attachments", "expect")
-RESULT_COLUMNS = ("id", "verdict", "kinds", "clauses", "findings", "redacted")
-
-
-class Format(StrEnum):
-    JSONL = "jsonl"
-    CSV = "csv"
-
-    @classmethod
-    def for_path(cls, path: str | Path, default: Format | None = None) -> Format:
-        """The format a file name implies: `.csv` is CSV, anything else JSON Lines."""
-        if str(path).lower().endswith(".csv"):
-            return cls.CSV
-        return default or cls.JSONL
 
 
 class InputError(ValidationError):
@@ -156,50 +165,6 @@ def _parsed(number: int, data: object, where: str, raw: str) -> Line:
         return Line(number, error=InputError(error.problems, where), raw=raw)
 
 
-def result_row(result: Result) -> dict[str, str]:
-    """A result flattened for CSV: kinds and clauses joined, the findings kept as JSON."""
-    return {
-        "id": result.id,
-        "verdict": result.verdict.value,
-        "kinds": ";".join(sorted({f.kind.value for f in result.findings})),
-        "clauses": ";".join(sorted({f.clause for f in result.findings})),
-        "findings": json.dumps([f.to_dict() for f in result.findings], ensure_ascii=False),
-        "redacted": result.redacted or "",
-    }
-
-
-def result_writer(stream: TextIO, fmt: Format) -> Callable[[Result], None]:
-    """A function that writes one result to the stream in the chosen format."""
-    if fmt is Format.CSV:
-        writer = csv.DictWriter(stream, fieldnames=RESULT_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        return lambda result: writer.writerow(result_row(result))
-
-    def write(result: Result) -> None:
-        stream.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-
-    return write
-
-
-@contextmanager
-def atomic_output(path: Path) -> Iterator[TextIO]:
-    """A file that appears at `path` only if the block completes; otherwise nothing changes."""
-    handle, temp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(temp, 0o666 & ~mask)
-        os.replace(temp, path)
-    except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise
-
-
 @dataclass
 class Summary:
     """What a scan saw: items checked, lines skipped, verdicts and findings by kind."""
@@ -208,11 +173,20 @@ class Summary:
     skipped: int = 0
     verdicts: Counter[str] = field(default_factory=Counter)
     kinds: Counter[str] = field(default_factory=Counter)
+    # Abusive items recorded to find repeated abuse: the only state that grows with a scan.
+    recorded: int = 0
 
     def add(self, result: Result) -> None:
         self.items += 1
         self.verdicts[result.verdict.value] += 1
         self.kinds.update(f.kind.value for f in result.findings)
+
+    def amend(self, amendments: Mapping[int, Amendment]) -> None:
+        """Count the series findings added after the results were written."""
+        for amendment in amendments.values():
+            self.verdicts[amendment.verdict.value] -= 1
+            self.verdicts[amendment.new_verdict.value] += 1
+            self.kinds[RuleKind.CYBERBULLYING.value] += len(amendment.findings)
 
     @property
     def flagged(self) -> int:
@@ -239,23 +213,29 @@ def batches(
         yield batch
 
 
+Checked = tuple[list[AnyItem], list[Result]]
+
+
 def check_batches(
     engine: Engine, work: Iterable[list[AnyItem]], workers: int = 1
-) -> Iterator[list[Result]]:
-    """Each batch's results, in order; with workers > 1 batches run in worker processes."""
+) -> Iterator[Checked]:
+    """Each batch with its results, in order, without series (the caller finds those over
+    the whole input); with workers > 1 batches run in worker processes."""
     if workers <= 1:
         for batch in work:
-            yield engine.check_many(batch)
+            yield batch, engine.check_many(batch, series=False)
         return
-    pending: deque[Future[list[Result]]] = deque()
+    pending: deque[tuple[list[AnyItem], Future[list[Result]]]] = deque()
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(engine,)) as pool:
         try:
             for batch in work:
-                pending.append(pool.submit(_check_in_worker, batch))
+                pending.append((batch, pool.submit(_check_in_worker, batch)))
                 if len(pending) >= 2 * workers:  # bounded: memory stays flat
-                    yield pending.popleft().result()
+                    batch, future = pending.popleft()
+                    yield batch, future.result()
             while pending:
-                yield pending.popleft().result()
+                batch, future = pending.popleft()
+                yield batch, future.result()
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
@@ -273,7 +253,7 @@ def _start_worker(engine: Engine) -> None:
 
 def _check_in_worker(batch: list[AnyItem]) -> list[Result]:
     assert _worker_engine is not None
-    return _worker_engine.check_many(batch)
+    return _worker_engine.check_many(batch, series=False)
 
 
 def scan(
@@ -285,9 +265,14 @@ def scan(
     batch_size: int = BATCH_SIZE,
     on_error: Callable[[Line], None] | None = None,
     on_batch: Callable[[int], None] | None = None,
+    series: SeriesTracker | None = None,
 ) -> Summary:
     """Check every item and write each result, in input order; raises `InputError` on a bad
-    line unless `on_error` takes it."""
+    line unless `on_error` takes it.
+
+    Repeated abuse can only be judged once every item is in, so results are written
+    without it; `series` is told about every item, and its `amendments()` say which
+    results to add findings to afterwards (`scan_file` does that)."""
     summary = Summary()
 
     def skip(line: Line) -> None:
@@ -296,12 +281,15 @@ def scan(
         on_error(line)
 
     work = batches(lines, batch_size, skip if on_error else None)
-    for results in check_batches(engine, work, workers):
-        for result in results:
+    for items, results in check_batches(engine, work, workers):
+        for item, result in zip(items, results, strict=True):
+            if series is not None:
+                series.add(summary.items, item, result)
             write(result)
             summary.add(result)
         if on_batch is not None:
             on_batch(len(results))
+    summary.recorded = series.recorded if series is not None else 0
     return summary
 
 
@@ -309,6 +297,13 @@ def error_record(line: Line) -> dict[str, Any]:
     """A skipped line for the errors file: where it was, what was wrong, and the line itself."""
     assert line.error is not None
     return {"line": line.number, "error": "; ".join(line.error.problems), "raw": line.raw}
+
+
+def error_writer(stream: TextIO) -> Callable[[Line], None]:
+    def write(line: Line) -> None:
+        stream.write(json.dumps(error_record(line), ensure_ascii=False) + "\n")
+
+    return write
 
 
 def open_input(path: str, stdin: TextIO | None = None) -> Source:
@@ -319,20 +314,6 @@ def open_input(path: str, stdin: TextIO | None = None) -> Source:
         return Source(open(path, encoding="utf-8-sig", newline=""), path)
     except OSError as error:
         raise InputError([f"cannot read the file: {error.strerror}"], path) from error
-
-
-def validate_input(path: str, fmt: Format) -> None:
-    """Read a whole input file once, raising `InputError` at its first bad line.
-
-    Used before streaming results to standard output, where a late error could not be
-    taken back."""
-    source = open_input(path)
-    try:
-        for line in read_lines(source, fmt):
-            if line.error is not None:
-                raise line.error
-    finally:
-        source.close()
 
 
 def scan_file(
@@ -351,34 +332,33 @@ def scan_file(
 ) -> Summary:
     """Scan a file ('-': `stdin`) into a results file ('-': `stdout`), all or nothing.
 
-    Bad lines raise `InputError` unless `errors_path` is given, where they are recorded
-    instead. `on_progress` is told how many characters of the input have been read."""
-    if output == "-" and input_path != "-" and errors_path is None:
-        validate_input(input_path, in_format)
+    Results, series of repeated abuse included, are the same as one `check_many` over the
+    whole input. Bad lines raise `InputError` unless `errors_path` is given, where they are
+    recorded instead. Standard output, too, gets the results only once the whole input has
+    been checked. `on_progress` is told how many characters of the input have been read."""
     with ExitStack() as stack:
         source = open_input(input_path, stdin)
         stack.callback(source.close)
-        out = stdout if output == "-" else stack.enter_context(atomic_output(Path(output)))
-        assert out is not None, "give stdout to write results to '-'"
         on_error = None
         if errors_path is not None:
             on_error = error_writer(stack.enter_context(atomic_output(errors_path)))
-        return scan(
+        stage = stack.enter_context(staged_output(output, stdout))
+        tracker = SeriesTracker(engine)
+        summary = scan(
             engine,
             read_lines(source, in_format),
-            result_writer(out, out_format),
+            result_writer(stage.stream, out_format),
             workers=workers,
             batch_size=batch_size,
             on_error=on_error,
             on_batch=None if on_progress is None else lambda _n: on_progress(source.chars),
+            series=tracker,
         )
-
-
-def error_writer(stream: TextIO) -> Callable[[Line], None]:
-    def write(line: Line) -> None:
-        stream.write(json.dumps(error_record(line), ensure_ascii=False) + "\n")
-
-    return write
+        amendments = tracker.amendments()
+        if amendments:
+            stage.rewrite(lambda old, new: amend_results(old, new, out_format, amendments))
+            summary.amend(amendments)
+        return summary
 
 
 def available_cores() -> int:
