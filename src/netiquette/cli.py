@@ -17,6 +17,7 @@ from netiquette import scan as scanning
 from netiquette.cli_format import (
     format_evaluation,
     format_policy,
+    format_profile,
     format_result,
     print_summary,
     progress_bar,
@@ -29,6 +30,7 @@ from netiquette.importer.command import import_command
 from netiquette.items import Item, ItemError
 from netiquette.kinds import Channel, Role, RuleKind, Severity
 from netiquette.policy import Policy, dump_policy_yaml, load_policy
+from netiquette.profile import profile_file
 from netiquette.resources import DEMO_POLICY, DEMO_SCHOOL, bundled
 from netiquette.roster import RosterError, import_roster, parse_mapping
 from netiquette.school import School, load_school
@@ -218,6 +220,48 @@ def scan(
         sys.exit(130)
     print_summary(summary)
     sys.exit(EXIT_FLAGGED if summary.flagged else EXIT_OK)
+
+
+@main.command()
+@click.argument("input_path", metavar="INPUT")
+@school_option
+@policy_option
+@click.option(
+    "--input-format",
+    type=click.Choice(["jsonl", "csv"]),
+    help="Input format (default: from its extension; standard input is JSON Lines).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=20_000,
+    show_default=True,
+    help="Profile only the first items.",
+)
+def profile(
+    input_path: str,
+    school_path: Path | None,
+    policy_path: Path | None,
+    input_format: str | None,
+    limit: int,
+) -> None:
+    """Show where checking time goes: microseconds per item for each detector and for the
+    engine's own judging, measured on the items of INPUT ('-' for standard input) in one
+    process. Use it to decide which detector to make faster.
+
+    \b
+    Example:
+      netiquette profile posts.jsonl --school school.yaml --limit 5000
+    """
+    in_format = scanning.Format(input_format or scanning.Format.for_path(input_path))
+    policy, school = load_setup(policy_path, school_path)
+    try:
+        measured = profile_file(
+            Engine(policy, school), input_path, in_format=in_format, limit=limit, stdin=sys.stdin
+        )
+    except ValidationError as error:
+        fail_with(error)
+    click.echo(format_profile(measured))
 
 
 @main.command(name="eval")

@@ -15,6 +15,7 @@ from netiquette.evaluate import Evaluation, failure_dict
 from netiquette.findings import Result
 from netiquette.kinds import Role, Severity
 from netiquette.policy import Policy
+from netiquette.profile import Profile
 
 
 def format_result(text: str, result: Result) -> str:
@@ -74,6 +75,23 @@ def print_summary(summary: scanning.Summary) -> None:
     for kind, count in sorted(summary.kinds.items(), key=lambda pair: (-pair[1], pair[0])):
         table.add_row(f"findings: {kind}", str(count))
     Console(stderr=True, width=80).print(table)
+
+
+def format_profile(profile: Profile) -> str:
+    """Detectors slowest first, then the engine's own share and the total, per item."""
+    total = profile.total or 1.0
+    lines = [f"{'detector':<28} {'µs/item':>9} {'share':>6}"]
+    for name, micros in sorted(profile.detectors, key=lambda pair: -pair[1]):
+        lines.append(f"{name:<28} {micros:>9.1f} {micros / total:>6.1%}")
+    lines.append(
+        f"{'engine (judging and rest)':<28} {profile.engine:>9.1f} {profile.engine / total:>6.1%}"
+    )
+    lines += [
+        f"{'total':<28} {profile.total:>9.1f}",
+        "",
+        f"{profile.items} items, {profile.items_per_second:,.0f} items/s in one process",
+    ]
+    return "\n".join(lines)
 
 
 def format_evaluation(evaluation: Evaluation, failures: bool) -> str:
