@@ -7,7 +7,10 @@ library errors into a clear message and exit code 2 (0: ok, 1: review or block).
 from __future__ import annotations
 
 import json
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
@@ -73,6 +76,20 @@ def fail_with(error: ValidationError) -> NoReturn:
     for problem in error.problems:
         click.echo(f"error: {where}{problem}", err=True)
     sys.exit(EXIT_BAD_INPUT)
+
+
+@contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """A termination signal ends a scan like Ctrl-C does: cleaned up, no half file."""
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def exit_code(verdict: Severity) -> int:
@@ -182,8 +199,15 @@ def scan(
     """Check every item in INPUT (JSON Lines or CSV, '-' for standard input).
 
     Results are written in input order, and only once the whole scan has worked: a bad
-    line, an error or Ctrl-C leaves no output file. Exit 0: all ok; 1: something to
-    review or block; 2: bad input.
+    line, an error or Ctrl-C leaves no output file. A bad line is named by file and line;
+    with --skip-invalid it goes to the --errors file instead and the rest are checked.
+    Several abusive items from one author to one target add one cyber-bullying finding,
+    with the count and the item ids, to the last of them.
+
+    Standard input is read as UTF-8 JSON Lines (CSV with --input-format csv). With
+    '-o -' the results go to standard output once the whole input has been checked
+    (nothing at all on bad input); the progress bar and the summary go to standard error.
+    Exit 0: all ok; 1: something to review or block; 2: bad input; 130: interrupted.
 
     \b
     Example:
@@ -192,12 +216,14 @@ def scan(
     """
     if skip_invalid and errors_path is None:
         fail("--skip-invalid needs --errors FILE for the lines it skips")
+    if errors_path is not None and not skip_invalid:
+        fail("--errors is for --skip-invalid: give both, or neither to stop at a bad line")
     in_format = scanning.Format(input_format or scanning.Format.for_path(input_path))
     out_format = scanning.Format(output_format or scanning.Format.for_path(output, in_format))
     policy, school = load_setup(policy_path, school_path)
     engine = Engine(policy, school)
     try:
-        with progress_bar(input_path) as on_progress:
+        with terminate_as_interrupt(), progress_bar(input_path) as on_progress:
             summary = scanning.scan_file(
                 engine,
                 input_path,
@@ -206,8 +232,8 @@ def scan(
                 out_format=out_format,
                 workers=workers or scanning.available_cores(),
                 batch_size=batch_size,
-                errors_path=errors_path if skip_invalid else None,
-                stdin=sys.stdin,
+                errors_path=errors_path,
+                stdin=scanning.text_input(sys.stdin),
                 stdout=sys.stdout,
                 on_progress=on_progress,
             )
@@ -257,7 +283,11 @@ def profile(
     policy, school = load_setup(policy_path, school_path)
     try:
         measured = profile_file(
-            Engine(policy, school), input_path, in_format=in_format, limit=limit, stdin=sys.stdin
+            Engine(policy, school),
+            input_path,
+            in_format=in_format,
+            limit=limit,
+            stdin=scanning.text_input(sys.stdin),
         )
     except ValidationError as error:
         fail_with(error)

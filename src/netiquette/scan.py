@@ -12,8 +12,10 @@ across the whole input at the end (`netiquette.series`). Output is all or nothin
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
+import re
 import signal
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -72,8 +74,11 @@ class Line:
 
 
 class Source:
-    """An input stream's lines, counting the characters read (for a progress bar) and
-    turning undecodable bytes into an error that names the line."""
+    """An input stream's lines, counting the characters read (for a progress bar).
+
+    Files are read with undecodable bytes kept as lone surrogates, so such a line is an
+    error naming it (and with --skip-invalid, skipped) rather than the end of the scan;
+    a strict stream's decoding error still names the line it stopped at."""
 
     def __init__(self, stream: TextIO, name: str) -> None:
         self.stream = stream
@@ -107,11 +112,30 @@ def read_lines(source: Source, fmt: Format) -> Iterator[Line]:
     return _read_jsonl(source, source.name)
 
 
+# Undecodable bytes, as `surrogateescape` decoding leaves them.
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+NOT_UTF8 = "not UTF-8 text"
+UNDECODED = "surrogateescape"
+
+
+def _undecodable(text: str) -> bool:
+    return not text.isascii() and _UNDECODABLE.search(text) is not None
+
+
+def _printable(text: str) -> str:
+    """The text with each undecodable byte shown as U+FFFD, so it can be written out."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _read_jsonl(source: Iterable[str], name: str) -> Iterator[Line]:
     for number, raw in enumerate(source, start=1):
         if not raw.strip():
             continue
         where = f"{name}:{number}"
+        if _undecodable(raw):
+            error = InputError([NOT_UTF8], where)
+            yield Line(number, error=error, raw=_printable(raw.rstrip("\n")))
+            continue
         try:
             data = json.loads(raw)
         except json.JSONDecodeError as error:
@@ -131,6 +155,8 @@ def _read_csv(source: Iterable[str], name: str) -> Iterator[Line]:
         where = f"{name}:{number + 1}"
         raw = json.dumps(row, ensure_ascii=False)
         data, problems = _csv_record(row)
+        if _undecodable(raw):
+            problems, raw = [NOT_UTF8], _printable(raw)
         if problems:
             yield Line(number + 1, error=InputError(problems, where), raw=raw)
         else:
@@ -245,8 +271,9 @@ _worker_engine: Engine | None = None
 
 
 def _start_worker(engine: Engine) -> None:
-    # The parent handles Ctrl-C and cleans up; workers just stop with it.
+    # The parent handles Ctrl-C (and a termination) and cleans up; workers just stop with it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     global _worker_engine
     _worker_engine = engine
 
@@ -306,12 +333,21 @@ def error_writer(stream: TextIO) -> Callable[[Line], None]:
     return write
 
 
+def text_input(stream: TextIO) -> TextIO:
+    """Standard input read as a file is: UTF-8 (a byte-order mark skipped), newlines kept
+    for CSV, undecodable bytes left for the line's error."""
+    raw = getattr(stream, "buffer", None)
+    if raw is None:
+        return stream
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", errors=UNDECODED, newline="")
+
+
 def open_input(path: str, stdin: TextIO | None = None) -> Source:
     """The input's lines, named as errors will name them ('-' is standard input)."""
     if path == "-" and stdin is not None:
         return Source(stdin, STDIN)
     try:
-        return Source(open(path, encoding="utf-8-sig", newline=""), path)
+        return Source(open(path, encoding="utf-8-sig", errors=UNDECODED, newline=""), path)
     except OSError as error:
         raise InputError([f"cannot read the file: {error.strerror}"], path) from error
 

@@ -74,7 +74,9 @@ class Stage:
 
     def _open(self) -> tuple[str, TextIO]:
         handle, path = tempfile.mkstemp(dir=self.directory, prefix=f".{self.name}.", suffix=".part")
-        return path, os.fdopen(handle, "w", encoding="utf-8", newline="")
+        # A lone surrogate (from a JSON escape in the input) is written as that same escape.
+        stream = os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace", newline="")
+        return path, stream
 
     def rewrite(self, amend: Callable[[TextIO, TextIO], None]) -> None:
         """Stream what was written through `amend` into a fresh temporary file."""
@@ -98,10 +100,19 @@ class Stage:
         os.replace(self.path, target)
 
     def copy_to(self, out: TextIO) -> None:
+        """Copy the file to a stream: its bytes, where the stream has them, so the results
+        stay UTF-8 whatever the terminal's encoding."""
         self.stream.close()
-        with open(self.path, encoding="utf-8", newline="") as source:
-            shutil.copyfileobj(source, out)
         out.flush()
+        raw = getattr(out, "buffer", None)
+        if raw is not None:
+            with open(self.path, "rb") as source:
+                shutil.copyfileobj(source, raw)
+            raw.flush()
+        else:
+            with open(self.path, encoding="utf-8", newline="") as text:
+                shutil.copyfileobj(text, out)
+            out.flush()
         os.unlink(self.path)
 
     def discard(self) -> None:
