@@ -201,7 +201,8 @@ def scan(
     Results are written in input order, and only once the whole scan has worked: a bad
     line, an error or Ctrl-C leaves no output file. A bad line is named by file and line;
     with --skip-invalid it goes to the --errors file instead and the rest are checked.
-    Several abusive items from one author to one target add one cyber-bullying finding,
+    Three or more abusive items from one author (the `author` field) to one target (`to`,
+    `target` or `recipient`, else the school people named) add one cyber-bullying finding,
     with the count and the item ids, to the last of them.
 
     Standard input is read as UTF-8 JSON Lines (CSV with --input-format csv). With
