@@ -1,6 +1,6 @@
 from django.urls import path
 
-from policies import views
+from policies import importing, views
 
 app_name = "policies"
 urlpatterns = [
@@ -12,4 +12,6 @@ urlpatterns = [
     path("policies/<slug:slug>/edit/", views.edit_view, name="edit"),
     path("policies/<slug:slug>/details/", views.details_view, name="details"),
     path("policies/<slug:slug>/acknowledge/", views.acknowledge_view, name="acknowledge"),
+    path("policies/<slug:slug>/import/", importing.upload_view, name="import"),
+    path("policies/<slug:slug>/import/accept/", importing.accept_view, name="import_accept"),
 ]
