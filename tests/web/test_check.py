@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -120,3 +121,18 @@ def test_it_works_without_javascript(browser: Any, live_server: Any, browser_dem
     page.get_by_role("button", name="Use the safe version").click()
     assert "Noah Fenwick" not in page.get_by_label("Your post").input_value()
     context.close()
+
+
+def test_it_checks_a_tagged_photo_live_in_the_browser(
+    page: Any, browser_demo: None, tmp_path: Path
+) -> None:
+    photo = tmp_path / "sports-day.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    sign_in(page, "teacher")
+    page.goto("/")
+    page.get_by_text("Attach photos and tag the people in them").click()
+    page.get_by_label("Choose a file").first.set_input_files(str(photo))
+    page.get_by_label("People in photo 1").select_option("Finley Brockhurst")
+    page.get_by_label("Your post").fill("Sports day fun!")
+    page.locator("#results .verdict-block").wait_for()
+    assert "wb-2.4" in page.locator("#results").inner_text()

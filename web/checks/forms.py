@@ -51,7 +51,9 @@ class CheckForm(forms.Form):
         people = roster_choices()
         for slot in PHOTO_SLOTS:
             self.fields[f"photo_{slot}"] = forms.FileField(
-                label=_("Photo or video %(n)s") % {"n": slot}, required=False
+                label=_("Photo or video %(n)s") % {"n": slot},
+                required=False,
+                allow_empty_file=True,  # only the name is used; live checks send no content
             )
             self.fields[f"photo_{slot}_people"] = forms.MultipleChoiceField(
                 label=_("People in photo %(n)s") % {"n": slot},

@@ -13,9 +13,14 @@
   function check() {
     if (!text.value.trim()) { results.innerHTML = ""; return; }
     var ticket = ++latest;
+    var data = new FormData(form);
+    // The check needs only each photo's name and tags, so no photo is uploaded while typing.
+    form.querySelectorAll("input[type=file]").forEach(function (input) {
+      if (input.files.length) { data.set(input.name, new Blob([]), input.files[0].name); }
+    });
     fetch(form.dataset.liveUrl, {
       method: "POST",
-      body: new FormData(form),
+      body: data,
       credentials: "same-origin",
       headers: { "X-Requested-With": "fetch" }
     }).then(function (response) { return response.text(); }).then(function (html) {
