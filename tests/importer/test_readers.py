@@ -217,3 +217,18 @@ def test_damaged_files_fail_only_with_a_clear_import_error(name: str) -> None:
             import_policy(bytes(damaged), name)
         except PolicyImportError as error:
             assert name in str(error)
+
+
+def test_docx_bullets_typed_into_the_text_become_items_without_their_marker() -> None:
+    data = make_docx(
+        [
+            Para("Parents and carers must follow these rules:"),
+            Para("- Do not post photographs of other people's children."),
+            Para("• Do not share information the school has given in confidence."),
+        ]
+    )
+    items = [b for b in read_document(data, "rules.docx").blocks if b.kind is BlockKind.ITEM]
+    assert [b.text for b in items] == [
+        "Do not post photographs of other people's children.",
+        "Do not share information the school has given in confidence.",
+    ]

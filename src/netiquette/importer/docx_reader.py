@@ -23,7 +23,7 @@ from netiquette.importer.document import (
     block,
     table_blocks,
 )
-from netiquette.importer.text_reader import looks_like_heading
+from netiquette.importer.text_reader import looks_like_heading, split_marker
 
 # A short paragraph wholly in bold is how many Word policies mark a heading without a style.
 BOLD_HEADING_LEVEL = 4
@@ -126,6 +126,9 @@ class _BodyReader:
             return block(BlockKind.ITEM, text, level, marker)
         if _all_bold(para) and looks_like_heading(text):
             return block(BlockKind.HEADING, text, BOLD_HEADING_LEVEL)
+        if typed := split_marker(text.strip()):
+            # A bullet or number typed into the text ("- Do not ..."), not Word's numbering.
+            return block(BlockKind.ITEM, typed[2], 0, typed[1])
         return block(BlockKind.PARAGRAPH, text)
 
     def _numbered(self, para: ElementTree.Element, style_id: str) -> tuple[str, int]:
