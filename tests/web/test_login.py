@@ -59,3 +59,19 @@ def test_it_signs_in_in_the_browser(page: Any, browser_demo: None, axe: Any) -> 
     sign_in(page, "teacher")
     assert page.get_by_role("button", name="Sign out").is_visible()
     axe(page)
+
+
+def test_it_starts_again_after_five_wrong_codes(anonymous: Client, dsl: Member) -> None:
+    membership = Membership.objects.get(user=dsl.user)
+    actions.do_start_two_factor(membership, twofactor.new_secret(), dsl.user)
+    actions.do_enable_two_factor(membership, dsl.user)
+    anonymous.post("/accounts/login/", {"username": "dsl", "password": DEMO_PASSWORD})
+    for _ in range(4):
+        assert anonymous.post("/accounts/login/verify/", {"code": "000000"}).status_code == 200
+    response = anonymous.post("/accounts/login/verify/", {"code": "000000"})
+    assert response.headers["Location"] == "/accounts/login/"
+    code = pyotp.TOTP(membership.totp_secret).now()
+    assert anonymous.post("/accounts/login/verify/", {"code": code}).headers["Location"] == (
+        "/accounts/login/"
+    )
+    assert anonymous.get("/").status_code == 302

@@ -19,6 +19,8 @@ from accounts.models import Membership
 
 PENDING = "netiquette_pending_user"
 NEXT = "netiquette_next"
+TRIES = "netiquette_code_tries"
+MAX_TRIES = 5
 
 
 def _next_url(request: HttpRequest, candidate: str) -> str:
@@ -54,9 +56,17 @@ def verify_view(request: HttpRequest) -> HttpResponse:
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if twofactor.verify(membership.totp_secret, form.cleaned_data["code"]):
-            target = request.session.get(NEXT, "/")
+            target = request.session.pop(NEXT, "/")
+            request.session.pop(PENDING, None)
+            request.session.pop(TRIES, None)
             login(request, membership.user)
             return redirect(target)
+        tries = request.session.get(TRIES, 0) + 1
+        request.session[TRIES] = tries
+        if tries >= MAX_TRIES:
+            # Guessing codes would take a million tries; after a few, start again from the password.
+            request.session.flush()
+            return redirect("accounts:login")
         form.add_error("code", _("That code is not right. Check the time on your phone."))
     return render(request, "accounts/verify.html", {"form": form})
 
