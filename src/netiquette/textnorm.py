@@ -5,33 +5,30 @@ with asterisks, stretched letters, swapped or dropped letters, words run togethe
 standing for words. `normalise` turns a text into lower-case tokens with those undone, each
 remembering its span in the original, so a finding can still point at what was written.
 
-It is cheap on ordinary text: a token that is already a known word goes straight through,
-and the repairs run only on tokens that look disguised.
+It is cheap on ordinary text. Each white-space piece of a text ("today.", "sh1t") is read
+once and remembered, so a post of familiar pieces costs a dictionary lookup a piece; only
+letters spaced apart, or a short piece that might join the next one into a key word, make
+a text be read whole. Single words are repaired in `netiquette.spelling`.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from netiquette.abuse_model.lexicon import (
-    CANONICAL,
-    COMMON_NEAR_KEY,
     EMOJI_WORDS,
     FLAGS,
-    GLUE_WORDS,
-    HATE_VERBS,
-    IDENTITIES,
     KEY_WORDS,
-    MASK_ORDER,
     PERSON_EMOJI,
     PERSON_NOUNS,
-    PROFANITY,
     SKIN_TONES,
-    SLURS,
 )
+from netiquette.spelling import repair
 
 # Words (letters, digits, leet symbols, masks), spaced or dotted single letters, any other
 # visible character (punctuation, emoji).
@@ -41,11 +38,6 @@ _TOKEN = re.compile(
     r"|\S",
     re.UNICODE,
 )
-_SPACED = re.compile(r"[ .\-_]")
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a"})
-_LEET_L = str.maketrans({"1": "l", "$": "s"})
-_REPEAT = re.compile(r"(.)\1{2,}")
-_DISGUISE = re.compile(r"[0-9@$*]|(.)\1\1")
 _DROP = frozenset("\u200d\ufe0f\u20e3")
 
 
@@ -59,12 +51,14 @@ def _letter_table() -> dict[str, str]:
 
 _LETTERS = _letter_table()
 _EMOJI_LETTER = re.compile("[" + "".join(sorted(_LETTERS)) + "]")
-_MASKS = (*MASK_ORDER, *sorted(PROFANITY - set(MASK_ORDER), key=len))
 
 
-@dataclass(frozen=True)
-class Token:
-    """One normalised word (or punctuation mark) and where it came from in the original."""
+class Token(NamedTuple):
+    """One normalised word (or punctuation mark) and where it came from in the original.
+
+    A named tuple rather than a frozen dataclass: just as immutable, and made for every
+    word of every post read in full, where a dataclass's slower constructor shows.
+    """
 
     text: str
     start: int
@@ -73,109 +67,224 @@ class Token:
 
 @dataclass(frozen=True)
 class Normalised:
-    """A normalised text: tokens joined by spaces, with a map back to original offsets."""
+    """A normalised text: tokens joined by single spaces, with a map back to the original."""
 
     text: str
     tokens: tuple[Token, ...]
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    # Where each token starts in `text`, for mapping offsets back by bisection.
+    offsets: tuple[int, ...]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
-        """The original offsets of the normalised characters start..end."""
-        if not self.starts:
+        """The original offsets of the normalised characters start..end.
+
+        A character inside a token maps to that token's span; the space before a token maps
+        to the token's start, so a span never reaches into what lies between tokens.
+        """
+        if not self.tokens:
             return (0, 0)
-        end = max(start + 1, end)
-        return self.starts[min(start, len(self.starts) - 1)], self.ends[
-            min(end, len(self.ends)) - 1
-        ]
+        last = len(self.text) - 1
+        first = self._span_of(min(start, last))[0]
+        return first, self._span_of(min(max(start + 1, end), len(self.text)) - 1)[1]
+
+    def _span_of(self, index: int) -> tuple[int, int]:
+        k = bisect_right(self.offsets, index) - 1
+        token = self.tokens[k]
+        if index < self.offsets[k] + len(token.text):
+            return token.start, token.end
+        following = self.tokens[k + 1]
+        return following.start, following.start
 
 
 def normalise(text: str, known: frozenset[str] = frozenset()) -> Normalised:
     """The text with disguises undone; `known` words (a model's vocabulary) are left alone."""
-    tokens = tuple(_tokens(text, known))
-    parts: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    pieces = _pieces(text, known)
+    if pieces is None:
+        tokens = tuple(_tokens(text, known))
+    else:
+        chunks, positions = pieces
+        tokens = tuple(
+            Token(word, *_moved(at + start, at + end, positions))
+            for at, spans in chunks
+            for word, start, end in spans
+        )
+    offsets: list[int] = []
+    at = 0
     for token in tokens:
-        if parts:
-            parts.append(" ")
-            starts.append(token.start)
-            ends.append(token.start)
-        parts.append(token.text)
-        starts.extend([token.start] * len(token.text))
-        ends.extend([token.end] * len(token.text))
-    return Normalised("".join(parts), tokens, tuple(starts), tuple(ends))
+        offsets.append(at)
+        at += len(token.text) + 1
+    return Normalised(" ".join(token.text for token in tokens), tokens, tuple(offsets))
+
+
+def word_spans(text: str, known: frozenset[str], indices: list[int]) -> list[tuple[int, int]]:
+    """Where normalised words (by their index in `words`) were written in the original.
+
+    The same spans as `normalise(text, known).tokens[i]`, without making every token.
+    """
+    pieces = _pieces(text, known)
+    if pieces is None:
+        tokens = normalise(text, known).tokens
+        return [(tokens[i].start, tokens[i].end) for i in indices]
+    chunks, positions = pieces
+    found: dict[int, tuple[int, int]] = {}
+    wanted = sorted(set(indices), reverse=True)
+    number = 0
+    for at, spans in chunks:
+        while wanted and wanted[-1] < number + len(spans):
+            _, start, end = spans[wanted[-1] - number]
+            found[wanted.pop()] = _moved(at + start, at + end, positions)
+        number += len(spans)
+    return [found[i] for i in indices]
+
+
+def _moved(start: int, end: int, positions: list[int] | None) -> tuple[int, int]:
+    return (start, end) if positions is None else (positions[start], positions[end - 1] + 1)
+
+
+Pieces = list[tuple[int, tuple[Token, ...]]]
+
+
+def _pieces(text: str, known: frozenset[str]) -> tuple[Pieces, list[int] | None] | None:
+    """Each white-space piece's start and tokens (offsets within the piece), from the lexer's
+    table, and the map back to the original; None where the whole text must be read at once
+    (see `normalised_text`)."""
+    prepared, positions = _prepare(text)
+    lower = prepared.lower()
+    if _spaced_out(lower) or len(lower) != len(prepared):
+        return None
+    lexer = _lexer(known)
+    out: Pieces = []
+    for match in _CHUNK.finditer(lower):
+        chunk = match.group()
+        spans = lexer.spans.get(chunk) or lexer.learn_spans(chunk)
+        if spans is None:
+            return None
+        out.append((match.start(), spans))
+    return out, positions
 
 
 def words(text: str, known: frozenset[str] = frozenset()) -> list[str]:
-    """Just the normalised tokens' text: the fast path for a model scoring many posts.
+    """Just the normalised tokens' text: the fast path for reading many posts."""
+    return normalised_text(text, known).split()
 
-    Text with no masks, leet symbols, spaced letters or context-dependent emoji is split by
-    one regex and only unknown words are repaired; it gives exactly what `normalise` gives.
+
+def normalised_text(text: str, known: frozenset[str] = frozenset()) -> str:
+    """`normalise(text, known).text`, without the offsets, and much faster.
+
+    Text is split at white space, and each piece is looked up in a table of pieces already
+    read (ordinary posts meet the same few thousand pieces again and again). It gives
+    exactly what `normalise` gives: only letters spaced apart, and a short piece that may
+    join the next into a key word ("bl ack"), cross white space, and those texts are read
+    whole by the full tokeniser.
     """
-    lower = _prepared(text).lower()
-    if _SLOW_CHARS.search(lower) or _SPACED_LETTERS.search(lower):
-        return [token.text for token in _tokens(text, known)]
-    if "'" in lower:
-        lower = _APOSTROPHE.sub("", lower)
-    canonical = _canonical(known)
+    prepared = _prepared(text)
+    lower = prepared.lower()
+    # Letters spaced apart, or a letter whose lower case is longer ("İ"), need the full reading.
+    if _spaced_out(lower) or len(lower) != len(prepared):
+        return " ".join(token.text for token in _tokens(text, known))
+    lexer = _lexer(known)
+    table = lexer.table
     out: list[str] = []
     append = out.append
-    repaired = False
-    for raw in _FAST.findall(lower):
-        word = canonical.get(raw)
-        if word is not None:
-            append(word)
-        elif len(raw) > 1 or raw.isalnum():
-            repaired = True
-            fixed = _repair_cached(raw, known)
-            out.extend(fixed.split()) if " " in fixed or not fixed else append(fixed)
+    for chunk in lower.split():
+        value = table.get(chunk)
+        if value is None:
+            value = lexer.learn(chunk)
+            if value is None:
+                return " ".join(token.text for token in _tokens(text, known))
+        append(value)
+    return " ".join(value for value in out if value) if "" in out else " ".join(out)
+
+
+class _Lexer:
+    """White-space pieces of lower-case text mapped to their normalised words.
+
+    A piece ("today.", "it's", "sh1t") is read once, by the same rules as the full
+    tokeniser, and remembered. A piece that could join the next one into a key word is
+    marked, and a text holding one is read whole by the full tokeniser instead.
+    """
+
+    LIMIT = 200_000
+
+    def __init__(self, known: frozenset[str]) -> None:
+        self.known = known
+        self.table: dict[str, str] = {}
+        self.spans: dict[str, tuple[Token, ...]] = {}
+        self.joinable: set[str] = set()
+
+    def learn(self, chunk: str) -> str | None:
+        """The normalised words of one piece, joined by spaces; None if it may join another."""
+        if chunk in self.joinable:
+            return None
+        if len(self.table) > self.LIMIT:
+            self.table.clear()
+            self.joinable.clear()
+        if _SLOW_CHARS.search(chunk):
+            pieces = [token.text for token in _prepared_tokens(chunk, self.known)]
         else:
-            symbol = _SYMBOL_WORDS.get(raw, raw)
-            out.extend(symbol.split()) if " " in symbol or not symbol else append(symbol)
-    return _joined(out, known) if repaired else out
+            pieces = list(self._simple(chunk))
+        value = " ".join(piece for piece in pieces if piece)
+        if any(map(self._may_join, value.split())):
+            self.joinable.add(chunk)
+            return None
+        self.table[chunk] = value
+        return value
+
+    def learn_spans(self, chunk: str) -> tuple[Token, ...] | None:
+        """The tokens of one piece, offsets within it; None if one may join another piece."""
+        if chunk in self.joinable:
+            return None
+        if len(self.spans) > self.LIMIT:
+            self.spans.clear()
+        tokens = tuple(_prepared_tokens(chunk, self.known))
+        if any(self._may_join(token.text) for token in tokens):
+            self.joinable.add(chunk)
+            return None
+        self.spans[chunk] = tokens
+        return tokens
+
+    def _simple(self, chunk: str) -> Iterator[str]:
+        """A piece with no masks, leet symbols or context-dependent emoji: one expression."""
+        for raw in _FAST.findall(_APOSTROPHE.sub("", chunk) if "'" in chunk else chunk):
+            if len(raw) > 1 or raw.isalnum():
+                yield repair(raw, self.known)
+            else:
+                yield _SYMBOL_WORDS.get(raw, raw)
+
+    def _may_join(self, word: str) -> bool:
+        # `_flush` only joins a short unknown word that begins a key word to the word after it.
+        return word in _KEY_PREFIXES and word not in self.known
+
+
+_KEY_PREFIXES = frozenset(word[:n] for word in KEY_WORDS for n in range(1, min(5, len(word))))
 
 
 @lru_cache(maxsize=4)
-def _canonical(known: frozenset[str]) -> dict[str, str]:
-    """Known words mapped to their canonical spelling, for one lookup per word."""
-    return {word: CANONICAL.get(word, word) for word in known}
+def _lexer(known: frozenset[str]) -> _Lexer:
+    return _Lexer(known)
 
 
-# What needs the full tokeniser: masks, leet symbols, curly apostrophes, spaced letters, and
-# emoji whose meaning depends on the next character (people with skin tones, flags).
-_SLOW_CHARS = re.compile(
-    "[*@$_’" + "".join(sorted(PERSON_EMOJI)) + "\U0001f1e6-\U0001f1ff]|![a-z0-9]"
-)
-_SPACED_LETTERS = re.compile(r"[ .\-][a-z0-9][ .\-][a-z0-9](?![a-z0-9])")
+# Pieces the simple reading gets wrong: masks, leet symbols, curly apostrophes, and emoji
+# whose meaning depends on the next character (people with skin tones, flags).
+_SLOW_CHARS = re.compile("[*@$_’" + "".join(sorted(PERSON_EMOJI)) + "\U0001f1e6-\U0001f1ff]|!\\w")
+# Where the tokeniser may read letters spaced or dotted apart ("f u c k", "f.u.c.k"). A quick
+# test first: two single letters, each after a separator, the last one ending the word.
+_SPACED_PAIR = re.compile(r"[ .\-_][a-z0-9@$][ .\-_](?:[a-z0-9](?![a-z0-9])|[@$])")
+# Then the tokeniser's own expression, where its first such match can begin: not inside a
+# word ("is a f***ing" is not spaced), except that "@" or "$" may follow a word.
+_SPACED_RUN = re.compile(r"(?:(?<![\w@$*])[a-z0-9@$]|[@$])(?:[ .\-_][a-z0-9@$]){2,}\b")
+
+
+def _spaced_out(lower: str) -> bool:
+    return _SPACED_PAIR.search(lower) is not None and _SPACED_RUN.search(lower) is not None
+
+
 _FAST = re.compile(r"[^\W_]+|\S")
+_CHUNK = re.compile(r"\S+")
 _APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=[^\W_])")
 _SYMBOL_WORDS = {
     **{c: "" for c in (*_DROP, *SKIN_TONES, "\u2640", "\u2642")},
     **EMOJI_WORDS,
 }
-
-
-def _joined(pending: list[str], known: frozenset[str]) -> list[str]:
-    """`_flush` on bare words: rejoin a key word split in two."""
-    out: list[str] = []
-    i = 0
-    while i < len(pending):
-        word = pending[i]
-        if i + 1 < len(pending) and word not in known and len(word) < 5:
-            following = pending[i + 1]
-            if word + following in KEY_WORDS and following not in known:
-                out.append(word + following)
-                i += 2
-                continue
-        out.append(word)
-        i += 1
-    return out
-
-
-@lru_cache(maxsize=65536)
-def _repair_cached(raw: str, known: frozenset[str]) -> str:
-    return _repair(raw, known)
 
 
 def _tokens(text: str, known: frozenset[str]) -> Iterator[Token]:
@@ -213,7 +322,7 @@ def _prepared_tokens(text: str, known: frozenset[str]) -> Iterator[Token]:
             yield from _flush(pending, known)
             yield from _symbol(raw.lower(), start, end, text)
             continue
-        fixed = _repair_cached(raw.lower(), known)
+        fixed = repair(raw.lower(), known)
         if " " in fixed or not fixed:
             pending.extend(Token(piece, start, end) for piece in fixed.split())
         else:
@@ -266,132 +375,3 @@ def _flag(text: str, start: int) -> str:
         return ""  # second letter of a pair already read
     code = "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in pair)
     return FLAGS.get(code, "foreigners")
-
-
-def _repair(raw: str, known: frozenset[str]) -> str:
-    """One raw lower-case token, undisguised; may become several words ("kys")."""
-    if raw in known:
-        return CANONICAL.get(raw, raw)
-    if raw[0] == "@" and len(raw) > 1:
-        return "@user"
-    return _repair_unknown(raw, known)
-
-
-def _repair_unknown(raw: str, known: frozenset[str]) -> str:
-    word = raw.replace("’", "'")
-    if _SPACED.search(word) and all(len(p) == 1 for p in _SPACED.split(word)):
-        word = _SPACED.sub("", word)
-    word = word.replace("'", "")
-    if word in known or (not _DISGUISE.search(word) and (word in KEY_WORDS or word.isalpha())):
-        fixed = word if word in known else _typo(word, known)
-    else:
-        fixed = _undisguise(word)
-    return CANONICAL.get(fixed, fixed)
-
-
-def _undisguise(word: str) -> str:
-    if "*" in word:
-        masked = _unmask(word)
-        if masked:
-            return masked
-    for table in (_LEET, _LEET_L):
-        candidate = word.translate(table).replace("$", "s").replace("!", "i")
-        if candidate.isalpha():
-            squeezed = _squeeze(candidate)
-            if squeezed in KEY_WORDS or squeezed in CANONICAL:
-                return squeezed
-    if word.isalpha():
-        return _typo(_squeeze(word), frozenset())
-    return word.strip("*")
-
-
-def _squeeze(word: str) -> str:
-    """Stretched letters ("stuuupid"): try one of each run, then two."""
-    if not _REPEAT.search(word):
-        return word
-    single = _REPEAT.sub(r"\1", word)
-    double = _REPEAT.sub(r"\1\1", word)
-    if double in KEY_WORDS:
-        return double
-    return single if single in KEY_WORDS else _REPEAT.sub(r"\1\1", word)
-
-
-def _unmask(word: str) -> str:
-    """'f***', 'sh*t', 'c**t': the shortest swear word the mask fits."""
-    pattern = re.compile("".join(".+" if c == "*" else re.escape(c) for c in _runs(word)))
-    for candidate in _MASKS:
-        if pattern.fullmatch(candidate) and candidate[0] == word[0]:
-            return candidate
-    return ""
-
-
-def _runs(word: str) -> str:
-    return re.sub(r"\*+", "*", word)
-
-
-def _typo(word: str, known: frozenset[str]) -> str:
-    """A swapped or dropped letter in a key word ("blakc", "muslms"), or words run together."""
-    if word in KEY_WORDS or word in known or len(word) < 4:
-        return word
-    fixed = _near_key(word)
-    if fixed:
-        return fixed
-    if len(word) >= 5:
-        return _segment(word) or word
-    return word
-
-
-@lru_cache(maxsize=65536)
-def _near_key(word: str) -> str:
-    for i in range(len(word) - 1):
-        swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-        if swapped in KEY_WORDS and len(swapped) >= 5:
-            return swapped
-    found = _DELETIONS.get(word, "")
-    if not found and len(word) >= 6:
-        found = next((_SUBSTITUTIONS[k] for k in _wildcards(word) if k in _SUBSTITUTIONS), "")
-    return found
-
-
-def _wildcards(word: str) -> list[str]:
-    return [word[:i] + "?" + word[i + 1 :] for i in range(1, len(word))]
-
-
-# Dropped or changed letters are repaired only towards group names and hate verbs: towards
-# every swear word, ordinary words ("rewards") would turn into slurs.
-_REPAIRABLE = (IDENTITIES | HATE_VERBS) & KEY_WORDS
-# Long slurs may also be repaired for a dropped letter ("faggt"); they have no neighbours.
-_DROPPABLE = _REPAIRABLE | {w for w in SLURS if len(w) >= 6}
-
-
-def _deletions() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for key in sorted(_DROPPABLE):
-        if len(key) < 5:
-            continue
-        for i in range(len(key)):
-            out.setdefault(key[:i] + key[i + 1 :], key)
-    return {k: v for k, v in out.items() if k not in KEY_WORDS | GLUE_WORDS | COMMON_NEAR_KEY}
-
-
-_DELETIONS = _deletions()
-# One letter changed ("muzlims"), for long key words only: short ones have too many neighbours.
-_SUBSTITUTIONS = {k: w for w in sorted(_REPAIRABLE) if len(w) >= 6 for k in _wildcards(w)}
-_SEGMENT_VOCAB = KEY_WORDS | GLUE_WORDS
-
-
-@lru_cache(maxsize=65536)
-def _segment(word: str) -> str:
-    """Split run-together words when every piece is a key or glue word, at least one a key."""
-    best: list[list[str] | None] = [None] * (len(word) + 1)
-    best[0] = []
-    for end in range(1, len(word) + 1):
-        for start in range(max(0, end - 16), end):
-            head = best[start]
-            if head is not None and word[start:end] in _SEGMENT_VOCAB:
-                best[end] = [*head, word[start:end]]
-                break
-    pieces = best[-1]
-    if pieces and len(pieces) > 1 and any(p in KEY_WORDS for p in pieces):
-        return " ".join(pieces)
-    return ""

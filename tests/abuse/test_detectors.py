@@ -150,3 +150,42 @@ def test_it_notes_negated_abuse_without_a_finding(checker: Engine) -> None:
     result = checker.check(Item(id="n", text="I would never say that immigrants are parasites"))
     assert not result.kinds & {ABUSE, BULLYING}
     assert [(n.evidence, n.quoted) for n in result.notes] == [("immigrants are parasites", False)]
+
+
+def test_the_word_test_never_hides_a_pattern_that_matches() -> None:
+    from netiquette.abuse_model import load_model
+    from netiquette.abuse_model.patterns import CUES, possible_cues
+
+    model = load_model()
+    texts = (
+        [text for text, _ in MUST_FIND]
+        + MUST_PASS
+        + [
+            "I know where you live",
+            "dont test me",
+            "everyone unfollow her",
+            "pass it on",
+            "why are you ignoring me",
+            "send me pics",
+            "so she doesnt come",
+            "kick him out of the group",
+            "ur not welcome here",
+            "I hope he gets hit by a bus",
+            "wait till I see you",
+        ]
+    )
+    for text in texts:
+        words = model.words(text)
+        normalised = " ".join(words)
+        possible = possible_cues(words)
+        assert possible == [cue for cue in CUES if cue.possible(set(words))]
+        assert all(cue in possible for cue in CUES if cue.pattern.search(normalised)), text
+
+
+def test_a_quiet_post_is_read_without_the_patterns() -> None:
+    from netiquette.abuse_model.reading import Reading
+
+    quiet = Reading("Lovely to see everyone at the summer fair today", frozenset())
+    assert not quiet.may_reach(0.6, 0.85)
+    loud = Reading("I'll batter you after school", frozenset())
+    assert loud.may_reach(0.6, 0.85) and loud.found

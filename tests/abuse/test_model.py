@@ -56,13 +56,13 @@ def test_negation_and_quotes_change_the_features() -> None:
         return sorted(featuriser.features_one(featuriser.word_ids(words)))
 
     scum = class_of("scum")
-    plain = featuriser._hash_one("class", scum, 0)
-    negated = featuriser._hash_one("class", scum, 1)
+    plain = featuriser.hash_one("class", scum, 0)
+    negated = featuriser.hash_one("class", scum, 1)
     assert plain in feats(["they", "are", "scum"])
     assert negated in feats(["they", "are", "not", "scum"])
     assert plain not in feats(["they", "are", "not", "scum"])
     slur = class_of("faggot")
-    assert featuriser._hash_one("class", slur, 2) in feats(['"', "faggot", '"'])
+    assert featuriser.hash_one("class", slur, 2) in feats(['"', "faggot", '"'])
     assert class_of("muslims") and slur != class_of("muslims")
 
 
@@ -73,3 +73,18 @@ def test_the_batch_features_match_the_single_post_features() -> None:
         ids = featuriser.word_ids(model.words(text))
         batch, _ = featuriser.features([ids])
         assert sorted(batch.tolist()) == sorted(featuriser.features_one(ids))
+
+
+def test_the_one_post_scorer_matches_the_batch_scorer() -> None:
+    model = load_model()
+    texts = [
+        'he said "you are a clown", but I never would',
+        "they are not scum . you are not an idiot ; I hate this",
+        "Year 6 smashed their SATs, well done everyone!",
+        "you you you stupid stupid idiot idiot",
+    ]
+    docs = [model.words(text) for text in texts] * 2  # twice: the second from the caches
+    batch = model.calibrate(model.raw_from_words(docs))
+    for row, words in zip(batch, docs, strict=True):
+        single = model.score_words(words)
+        assert np.allclose(row, [single.abuse, single.profanity, single.aimed], atol=1e-6)

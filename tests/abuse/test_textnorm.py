@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
+from netiquette import textnorm
 from netiquette.abuse_model import load_model
-from netiquette.textnorm import normalise, words
+from netiquette.textnorm import normalise, word_spans, words
 
 CASES = [
     ("f u c k off", "fuck off"),
@@ -61,3 +64,38 @@ def test_it_maps_back_to_original_offsets() -> None:
     start = norm.text.index("fuck")
     a, b = norm.original_span(start, start + 4)
     assert text[a:b] == "f u c k"
+
+
+TRICKY = [
+    "Email me at jo12@example.com and I'll send them",
+    "what a f***ing week, honestly",
+    "is a f u c k i n g joke",
+    "it’s Kacper’s turn, isn’t it?",
+    "I hate bl ack people",
+    "sh!t happens and $h1t too",
+    "İstanbul trip!ß",
+    "🇵🇰 are 🐀 and 👩🏿 too",
+    "@someone kys",
+    "a b c d e",
+    "Year 5 - 6 on the 14th, 3.15pm",
+]
+
+
+def _full(text: str, known: frozenset[str]) -> list[tuple[str, int, int]]:
+    # The whole-text tokeniser that every quicker path must agree with.
+    return [tuple(token) for token in textnorm._tokens(text, known)]
+
+
+def test_the_piece_by_piece_reading_agrees_with_the_whole_text_reading() -> None:
+    known = load_model().known
+    rng = random.Random(11)
+    atoms = ["a", "b", "f", "u", "1", "@", "$", "*", "!", "'", "’", " ", " ", ".", "-", "_"]
+    atoms += ["is", "it's", "bl", "ack", "🐀", "🇵", "🇰", "İ", "fuck", "you", "kys"]
+    texts = TRICKY + ["".join(rng.choices(atoms, k=rng.randint(1, 12))) for _ in range(3000)]
+    for text in texts:
+        full = _full(text, known)
+        norm = normalise(text, known)
+        assert [tuple(token) for token in norm.tokens] == full, text
+        assert words(text, known) == [word for word, _, _ in full], text
+        indices = list(range(len(full)))[::-1]
+        assert word_spans(text, known, indices) == [full[i][1:] for i in indices], text

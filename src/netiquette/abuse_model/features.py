@@ -90,9 +90,10 @@ class Featuriser:
         self.word_class = np.array([class_of(w) for w in self.vocabulary], dtype=np.int64)
         self.is_clause_end = np.array([w in CLAUSE_END for w in self.vocabulary])
         self.is_quote = np.array([w in QUOTES for w in self.vocabulary])
-        self._class = self.word_class.tolist()
-        self._end = self.is_clause_end.tolist()
-        self._quote = self.is_quote.tolist()
+        # Plain lists for the one-post paths: indexing numpy arrays one by one is slow.
+        self.classes: list[int] = self.word_class.tolist()
+        self.end_flags: list[bool] = self.is_clause_end.tolist()
+        self.quote_flags: list[bool] = self.is_quote.tolist()
 
     def word_ids(self, words: list[str]) -> list[int]:
         return list(map(self.index.__getitem__, words))
@@ -158,28 +159,28 @@ class Featuriser:
         prev = abstract_prev = 1
         seen: set[int] = set()
         for t in ids:
-            if self._quote[t]:
+            if self.quote_flags[t]:
                 quoted = not quoted
                 continue
             out.append(t)
-            if self._end[t]:
+            if self.end_flags[t]:
                 prev = abstract_prev = 1
                 negated, seen = False, set()
                 continue
-            c, mark = self._class[t], negated + 2 * quoted
-            out.append(self._hash_one("pair", prev, t))
+            c, mark = self.classes[t], negated + 2 * quoted
+            out.append(self.hash_one("pair", prev, t))
             abstract = v + c if c else t
             if c:
-                out.append(self._hash_one("class", c, mark))
-                out.extend(self._hash_one("seen", o * 16 + c, mark) for o in seen)
+                out.append(self.hash_one("class", c, mark))
+                out.extend(self.hash_one("seen", o * 16 + c, mark) for o in seen)
                 seen.add(c)
                 negated = negated or c == NEG_CLASS
             if c or abstract_prev != prev:
-                out.append(self._hash_one("abstract", abstract_prev, abstract))
+                out.append(self.hash_one("abstract", abstract_prev, abstract))
             prev, abstract_prev = t, abstract
         return out
 
-    def _hash_one(self, kind: str, a: int, b: int) -> int:
+    def hash_one(self, kind: str, a: int, b: int) -> int:
         x = ((a * _K1) & _MASK) ^ ((b * _K2 + _SALTS[kind]) & _MASK)
         x ^= x >> 29
         return x % self.buckets + len(self.vocabulary)

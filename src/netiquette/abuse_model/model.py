@@ -9,6 +9,8 @@ small `.npz` inside the package, trained by `training/train_abuse.py`; nothing i
 from __future__ import annotations
 
 import json
+import math
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from netiquette import textnorm
-from netiquette.abuse_model.features import Featuriser
+from netiquette.abuse_model.features import NEG_CLASS, Featuriser
 
 HEADS = ("abuse", "profanity", "aimed")
 ARTIFACT = "abuse-model.npz"
@@ -57,6 +59,8 @@ class AbuseModel:
         self.platt = platt
         self.known = known
         self.metadata = metadata
+        self._one = OnePost(featuriser, self.weights, bias)
+        self._platt = [(float(a), float(b)) for a, b in platt]
 
     def words(self, text: str) -> list[str]:
         return textnorm.words(text, self.known)
@@ -81,13 +85,103 @@ class AbuseModel:
 
     def score_words(self, words: list[str]) -> Scores:
         """One post whose words are already normalised (the detectors' path)."""
-        features = self.featuriser.features_one(self.featuriser.word_ids(words))
-        raw = self.weights[:, features].sum(axis=1) + self.bias
-        p = self.calibrate(raw[np.newaxis, :])[0]
-        return Scores(float(p[0]), float(p[1]), float(p[2]))
+        a, p, m = self._one.raw(self.featuriser.word_ids(words))
+        return Scores(self._probability(0, a), self._probability(1, p), self._probability(2, m))
+
+    def _probability(self, head: int, raw: float) -> float:
+        scale, shift = self._platt[head]
+        z = min(50.0, max(-50.0, raw * scale + shift))
+        return 1.0 / (1.0 + math.exp(-z))
 
     def score(self, text: str) -> Scores:
         return self.score_words(self.words(text))
+
+
+class OnePost:
+    """The decision values of one post in plain Python, without numpy's per-call cost.
+
+    It computes what `Featuriser.features_one` lists and sums the weights as it goes. A
+    step's features depend only on the word, the word before and the clause's state, so
+    each step's weights are remembered: a post of familiar words costs a lookup a word.
+    """
+
+    LIMIT = 500_000
+
+    def __init__(self, featuriser: Featuriser, weights: Floats, bias: Floats) -> None:
+        self.featuriser = featuriser
+        self.heads = tuple(array("d", row.tolist()) for row in weights)
+        self.bias = (float(bias[0]), float(bias[1]), float(bias[2]))
+        self.stride = len(featuriser.vocabulary)
+        self.plain: dict[int, tuple[float, float, float]] = {}
+        self.marked: dict[tuple[int, ...], tuple[float, float, float]] = {}
+        # A clause end counts only its own weight.
+        self.ends = {t: self._weights([t]) for t, end in enumerate(featuriser.end_flags) if end}
+
+    def raw(self, ids: list[int]) -> tuple[float, float, float]:
+        f = self.featuriser
+        is_quote, is_end, word_class = f.quote_flags, f.end_flags, f.classes
+        plain, marked, stride = self.plain, self.marked, self.stride
+        a, p, m = self.bias
+        quoted = negated = False
+        prev = abstract_prev = 1
+        seen = 0  # the classes seen in this clause, as bits
+        for t in ids:
+            if is_quote[t]:
+                quoted = not quoted
+                continue
+            if is_end[t]:
+                step = self.ends[t]
+                prev = abstract_prev = 1
+                negated, seen = False, 0
+            else:
+                c = word_class[t]
+                if c == 0 and abstract_prev == prev:
+                    step = plain.get(prev * stride + t) or self._plain(prev, t)
+                    abstract_prev = t
+                else:
+                    key = (prev, abstract_prev, t, negated + 2 * quoted, seen)
+                    step = marked.get(key) or self._marked(key)
+                    if c:
+                        seen |= 1 << c
+                        negated = negated or c == NEG_CLASS
+                    abstract_prev = stride + c if c else t
+                prev = t
+            a, p, m = a + step[0], p + step[1], m + step[2]
+        return a, p, m
+
+    def _weights(self, features: list[int]) -> tuple[float, float, float]:
+        w0, w1, w2 = self.heads
+        return (
+            sum(w0[f] for f in features),
+            sum(w1[f] for f in features),
+            sum(w2[f] for f in features),
+        )
+
+    def _plain(self, prev: int, t: int) -> tuple[float, float, float]:
+        """A plain word after a plain word: the word and the pair."""
+        if len(self.plain) > self.LIMIT:
+            self.plain.clear()
+        step = self._weights([t, self.featuriser.hash_one("pair", prev, t)])
+        self.plain[prev * self.stride + t] = step
+        return step
+
+    def _marked(self, key: tuple[int, ...]) -> tuple[float, float, float]:
+        """A class word, or a word after one: as `Featuriser.features_one` does it."""
+        if len(self.marked) > self.LIMIT:
+            self.marked.clear()
+        prev, abstract_prev, t, mark, seen = key
+        hash_one = self.featuriser.hash_one
+        c = self.featuriser.classes[t]
+        features = [t, hash_one("pair", prev, t)]
+        if c:
+            features.append(hash_one("class", c, mark))
+            others = [o for o in range(1, 16) if seen >> o & 1]
+            features.extend(hash_one("seen", o * 16 + c, mark) for o in others)
+        if c or abstract_prev != prev:
+            features.append(hash_one("abstract", abstract_prev, self.stride + c if c else t))
+        step = self._weights(features)
+        self.marked[key] = step
+        return step
 
 
 def _text(data: Any, key: str) -> str:

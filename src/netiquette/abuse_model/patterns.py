@@ -52,12 +52,13 @@ class Cue:
     score: float
     aimed: bool
     abuse: bool = True
-    # Sets of words of which the text must hold at least one each, or the pattern cannot
-    # match: a cheap test that spares most texts most patterns.
-    needs: tuple[frozenset[str], ...] = ()
+    # Ways the pattern can match, each a tuple of word sets of which the text must hold at
+    # least one word each; if no way is open the pattern cannot match. A cheap test that
+    # spares most texts most patterns.
+    needs: tuple[tuple[frozenset[str], ...], ...] = ((),)
 
     def possible(self, words: set[str]) -> bool:
-        return all(not need.isdisjoint(words) for need in self.needs)
+        return any(all(not need.isdisjoint(words) for need in way) for way in self.needs)
 
 
 def _cue(name: str, pattern: str, score: float, aimed: bool, abuse: bool = True) -> Cue:
@@ -271,39 +272,96 @@ _HARM_WORDS = frozenset(
         "ted",
     )
 )
-# One entry per pattern above, in the same order.
-_NEEDS: tuple[tuple[frozenset[str], ...], ...] = (
-    (_w("kill hang cut end neck bleach die jump without nobody favour"),),
-    (_w("ill will gonna going well were ima"), _HARM_WORDS, _PERSON_WORDS),
-    (_w("getting get"), _PERSON_WORDS),
+Ways = tuple[tuple[frozenset[str], ...], ...]
+
+
+def _ways(*ways: str) -> Ways:
+    """Ways written as "a b / c d": at least one of a or b, and one of c or d."""
+    return tuple(tuple(_w(part) for part in way.split("/")) for way in ways)
+
+
+# One entry per pattern above, in the same order: the ways each can match.
+_NEEDS: tuple[Ways, ...] = (
+    _ways("kill hang cut end neck bleach die jump without nobody favour"),
+    ((_w("ill will gonna going well were ima"), _HARM_WORDS, _PERSON_WORDS),),
+    ((_w("getting get"), _PERSON_WORDS),),
+    _ways(
+        "watch / back",
+        "know / where which",
+        "will youll ull / regret pay dead sorry next",
+        "make / suffer pay bleed hell",
+        "dead",
+        "test / me",
+        "wait / see get",
+        "tell / secret",
+        "smash kick break / face head neck legs arms nose",
+        "through / window",
+        "hope / die dies neck hit rot",
+    ),
+    ((_ID_WORDS, _HARM_WORDS),),
+    ((_ID_WORDS | _w("death"),),),
+    ((_ID_WORDS,),),
+    ((_ID_WORDS,),),
+    ((_ID_WORDS | _w("country"),),),
+    ((_ID_WORDS,),),
+    ((_ID_WORDS | _w("mosque mosques synagogue synagogues church temple gurdwara"),),),
+    ((_ID_WORDS,),),
+    _ways("them parents families people"),
+    ((SLURS | {w + "s" for w in SLURS},),),
+    _ways("gay lesbian autistic retarded retard spaz"),
+    ((DEHUMANISING,),),
+    _ways(
+        "nobody no noone / wants likes cares will",
+        "everyone / hates unfollow block ignore",
+        "lets let / all",
+        "dont do / invite let sit talk pick",
+        "pass / on",
+        "share / agree",
+        "so / come",
+        "kick / group chat",
+        "not / welcome invited wanted",
+    ),
+    _ways("smells stinks charity fat ugly pig wonder waste rudest cry crybaby baby"),
     (
-        _w(
-            "watch know regret pay sorry dead next suffer bleed test wait secret hell face head "
-            "neck legs arms nose "
-            "window hope"
+        (
+            frozenset(_PERSON_INSULTS.split("|"))
+            | _w("thick stupid ugly fat smelly dumb useless pathetic worthless waste"),
         ),
     ),
-    (_ID_WORDS, _HARM_WORDS),
-    (_ID_WORDS | _w("death"),),
-    (_ID_WORDS,),
-    (_ID_WORDS,),
-    (_ID_WORDS | _w("country"),),
-    (_ID_WORDS,),
-    (_ID_WORDS | _w("mosque mosques synagogue synagogues church temple gurdwara"),),
-    (_ID_WORDS,),
-    (_w("them parents families people"),),
-    (SLURS | {w + "s" for w in SLURS},),
-    (_w("gay lesbian autistic retarded retard spaz"),),
-    (DEHUMANISING,),
-    (_w("nobody no noone everyone lets let dont do pass share so kick youre you ur"),),
-    (_w("smells stinks charity fat ugly pig wonder waste rudest cry crybaby baby"),),
-    (
-        frozenset(_PERSON_INSULTS.split("|"))
-        | _w("thick stupid ugly fat smelly dumb useless pathetic worthless waste"),
-    ),
-    (_w("answer ignoring messaging send"),),
+    _ways("answer / me", "ignoring", "messaging", "send / pic pics"),
 )
 CUES = tuple(replace(c, needs=n) for c, n in zip(_CUES, _NEEDS, strict=True))
+
+
+def _need_bits() -> tuple[dict[str, int], tuple[tuple[int, Cue], ...]]:
+    """Each distinct word set a bit; each word the bits of the sets holding it; each way a
+    cue can match the bits it needs, so the cues a text can match take one pass over it."""
+    sets = sorted({need for cue in CUES for way in cue.needs for need in way}, key=sorted)
+    bit = {need: 1 << number for number, need in enumerate(sets)}
+    words: dict[str, int] = {}
+    for need in sets:
+        for word in need:
+            words[word] = words.get(word, 0) | bit[need]
+    ways = tuple((sum(bit[need] for need in set(way)), cue) for cue in CUES for way in cue.needs)
+    return words, ways
+
+
+_WORD_BITS, _WAYS = _need_bits()
+_NEED_WORDS = frozenset(_WORD_BITS)
+
+
+def possible_cues(words: list[str]) -> list[Cue]:
+    """The hostile patterns a text of these words could match (what `Cue.possible` says)."""
+    bits = 0
+    for word in _NEED_WORDS.intersection(words):
+        bits |= _WORD_BITS[word]
+    out: list[Cue] = []
+    for way, cue in _WAYS:
+        # A cue's ways are listed together: take it once.
+        if bits & way == way and (not out or out[-1] is not cue):
+            out.append(cue)
+    return out
+
 
 # Framing: the post condemns, reports or quotes abuse rather than committing it. These
 # frames introduce what follows them ("you said ...", "someone called my son ...").

@@ -11,138 +11,31 @@ is cyber-bullying. Thresholds come from the policy so a school may tune them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 
-from netiquette.abuse_model import Scores, load_model
+from netiquette.abuse_model import load_model
 from netiquette.abuse_model.lexicon import SECOND_PERSON
-from netiquette.abuse_model.patterns import (
-    CONDEMNING,
-    CUES,
-    IDIOMS,
-    NEGATED,
-    RECLAIMED,
-    REPORTING,
-    SELF_REFERENCE,
-    Cue,
-)
+from netiquette.abuse_model.reading import Reading
 from netiquette.detectors.base import Analysis
 from netiquette.findings import Candidate, Note
 from netiquette.kinds import Channel, Role, RuleKind, Severity
 from netiquette.school import School
-from netiquette.textnorm import Normalised, normalise
 
 ABUSE_DEFAULT = 0.6
 CYBERBULLYING_DEFAULT = 0.85
 # Below this the finding is a possible breach for a person to look at, not a block.
 SURE = 0.8
-_SENTENCE_END = re.compile(r" [.!?] ")
-_CLAUSE = re.compile(r"[.!?;,] |\bbut\b")
-# Quoted passages; a single quote opens only after a non-letter, so "parents' evening" is not one.
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
-# A slur stays a slur after "no" or "not" ("no trannies in here", "he's not a ...").
-_NEVER_NEGATED = frozenset({"slur"})
 _TARGET_ROLES = frozenset({Role.PUPIL, Role.STAFF, Role.GOVERNOR, Role.PARENT})
+_READING = "_netiquette_abuse_reading"
 
 
-@dataclass(frozen=True)
-class Hit:
-    cue: Cue
-    start: int
-    end: int
-    negated: bool = False
-
-
-@dataclass(frozen=True)
-class Reading:
-    """What the post does (hits, scores) and how it is framed."""
-
-    text: str
-    norm: Normalised
-    scores: Scores
-    hits: tuple[Hit, ...]
-    framed: bool
-    # Hostile patterns that were negated ("I would never call her stupid").
-    negated: tuple[Hit, ...] = ()
-
-    @property
-    def abuse(self) -> float:
-        cue = max((h.cue.score for h in self.hits if h.cue.abuse), default=0.0)
-        return max(cue, self.scores.abuse if not self.framed else 0.0)
-
-    @property
-    def aimed(self) -> float:
-        cue = max((h.cue.score for h in self.hits if h.cue.aimed), default=0.0)
-        return max(cue, self.scores.aimed)
-
-
-_LAST: list[tuple[str, School | None, Reading]] = []
-
-
-def read(text: str, school: School | None = None) -> Reading:
-    """Normalise, score and match one text; shared by the detectors and the evaluation.
-
-    The last reading is kept, because the abuse and language detectors read the same item
-    one after the other.
-    """
-    last = _LAST[-1] if _LAST else None
-    if last is not None and last[0] == text and last[1] is school:
-        return last[2]
-    reading = _read(text, school)
-    _LAST[:] = [(text, school, reading)]
+def read(analysis: Analysis) -> Reading:
+    """The item's reading, made once and shared by the abuse and language detectors."""
+    reading = analysis.__dict__.get(_READING)
+    if reading is None:
+        reading = Reading(analysis.text, _known(analysis.context.school))
+        analysis.__dict__[_READING] = reading
     return reading
-
-
-def _read(text: str, school: School | None) -> Reading:
-    model = load_model()
-    norm = normalise(text, _known(school))
-    scores = model.score_words([t.text for t in norm.tokens])
-    found = list(_hits(norm.text))
-    hits = tuple(h for h in found if not h.negated)
-    quotes = [m.span() for m in _QUOTED.finditer(text)]
-    frames = [m.start() for m in REPORTING.finditer(norm.text)]
-    if hits:
-        framed = all(_quoted(norm, h, quotes) or _introduced(norm.text, h, frames) for h in hits)
-    else:
-        framed = bool(frames)
-    framed = framed or bool(CONDEMNING.search(norm.text))
-    calm = IDIOMS.search(norm.text) or NEGATED.search(norm.text)
-    if calm and not any(h.cue.abuse for h in hits):
-        scores = Scores(min(scores.abuse, 0.3), scores.profanity, min(scores.aimed, 0.3))
-    return Reading(text, norm, scores, hits, framed, tuple(h for h in found if h.negated))
-
-
-def _hits(text: str) -> Iterator[Hit]:
-    harmless = [m.span() for m in IDIOMS.finditer(text)]
-    harmless += [m.span() for m in SELF_REFERENCE.finditer(text)]
-    words = set(text.split())
-    for cue in CUES:
-        if not cue.possible(words):
-            continue
-        for match in cue.pattern.finditer(text):
-            start, end = match.span()
-            if any(s < end and start < e for s, e in harmless):
-                continue
-            if cue.name == "slur" and RECLAIMED.search(text, max(0, start - 40), end):
-                continue
-            negated = cue.abuse and cue.name not in _NEVER_NEGATED and _negated(text, start)
-            yield Hit(cue, start, end, negated)
-
-
-def _introduced(text: str, hit: Hit, frames: list[int]) -> bool:
-    """A reporting frame earlier in the same sentence ("someone called my son a ...")."""
-    return any(f < hit.start and not _SENTENCE_END.search(text, f, hit.start) for f in frames)
-
-
-def _negated(text: str, start: int) -> bool:
-    """A negation earlier in the same clause ("I would never call her stupid")."""
-    clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
-    return bool(NEGATED.search(text, clause_start, start))
-
-
-def _quoted(norm: Normalised, hit: Hit, quotes: list[tuple[int, int]]) -> bool:
-    start, end = norm.original_span(hit.start, hit.end)
-    return any(s <= start and end <= e for s, e in quotes)
 
 
 _KNOWN_CACHE: dict[int, tuple[School, frozenset[str]]] = {}
@@ -168,9 +61,12 @@ class AbuseDetector:
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         if not analysis.text.strip():
             return
-        reading = read(analysis.text, analysis.context.school)
+        reading = read(analysis)
         policy = analysis.context.policy
         abuse_at = policy.threshold("abuse", ABUSE_DEFAULT)
+        bullying_at = policy.threshold("cyberbullying", CYBERBULLYING_DEFAULT)
+        if not reading.may_reach(abuse_at, bullying_at):
+            return
         if reading.framed:
             if reading.hits or reading.scores.abuse >= abuse_at:
                 yield _note(reading)
@@ -182,7 +78,7 @@ class AbuseDetector:
             yield _negated_note(reading)
         targets = _targets(analysis, reading)
         bullying = max(reading.aimed, abuse if _aimed_abuse(reading) else 0.0)
-        if targets and bullying >= policy.threshold("cyberbullying", CYBERBULLYING_DEFAULT):
+        if targets and bullying >= bullying_at:
             message = f"This looks like hostility aimed at {targets[0]}, which is cyber-bullying."
             yield _candidate(
                 RuleKind.CYBERBULLYING, reading, bullying, message, {"targets": targets}
@@ -256,7 +152,7 @@ def _targets(analysis: Analysis, reading: Reading) -> list[str]:
     exchange (addressed as "you", or the target of a pattern aimed at one person)."""
     named = [m.person.name for m in analysis.mentions if m.person.role in _TARGET_ROLES]
     named += [name for name in _named_loosely(analysis) if name not in named]
-    words = {t.text for t in reading.norm.tokens}
+    words = set(reading.words)
     private = analysis.channel is Channel.DIRECT or _is_reply(analysis)
     if private and (words & SECOND_PERSON or any(h.cue.aimed for h in reading.hits)):
         named.append("the person it was sent to")

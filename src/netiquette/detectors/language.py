@@ -39,26 +39,28 @@ class LanguageDetector:
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         if not analysis.text.strip():
             return
-        reading = read(analysis.text, analysis.context.school)
+        reading = read(analysis)
         threshold = analysis.context.policy.threshold("inappropriate-language", LANGUAGE_DEFAULT)
-        found = False
-        benign = [m.span() for m in BENIGN.finditer(reading.norm.text)]
+        model_at = max(threshold, MODEL_ONLY)
+        if PROFANITY.isdisjoint(reading.words) and reading.raw.profanity < model_at:
+            return
+        words = reading.words
+        benign = [m.span() for m in BENIGN.finditer(reading.normalised)]
+        found: list[tuple[int, float]] = []
         offset = 0
-        for token in reading.norm.tokens:
-            start, offset = offset, offset + len(token.text) + 1
-            if token.text not in PROFANITY:
+        for number, word in enumerate(words):
+            start, offset = offset, offset + len(word) + 1
+            if word not in PROFANITY or any(s <= start < e for s, e in benign):
                 continue
-            if any(s <= start < e for s, e in benign):
-                continue
-            score = 0.7 if token.text in MILD_PROFANITY else 0.95
+            score = 0.7 if word in MILD_PROFANITY else 0.95
             if score >= threshold:
-                found = True
-                yield self._candidate(analysis.text, token.start, token.end, score)
-        if not found and not benign and reading.scores.profanity >= max(threshold, MODEL_ONLY):
-            tokens = reading.norm.tokens
-            yield self._candidate(
-                analysis.text, tokens[0].start, tokens[-1].end, reading.scores.profanity
-            )
+                found.append((number, score))
+        spans = reading.spans([number for number, _ in found])
+        for (start, end), (_, score) in zip(spans, found, strict=True):
+            yield self._candidate(analysis.text, start, end, score)
+        if words and not found and not benign and reading.raw.profanity >= model_at:
+            (start, _), (_, end) = reading.spans([0, len(words) - 1])
+            yield self._candidate(analysis.text, start, end, reading.raw.profanity)
 
     def _candidate(self, text: str, start: int, end: int, score: float) -> Candidate:
         word = text[start:end]

@@ -1,0 +1,159 @@
+"""One reading of a post, shared by the abuse and language detectors.
+
+A post is read once: its normalised words, the model's scores, and which hostile patterns
+could match. Most posts stop there, because nothing in them can reach a threshold. What
+costs more (the patterns themselves, the framing of quotes and reports, offsets in the
+original text) is worked out only when a detector asks for it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from netiquette.abuse_model.model import Scores, load_model
+from netiquette.abuse_model.patterns import (
+    CONDEMNING,
+    IDIOMS,
+    NEGATED,
+    RECLAIMED,
+    REPORTING,
+    SELF_REFERENCE,
+    Cue,
+    possible_cues,
+)
+from netiquette.textnorm import Normalised, normalise, normalised_text, word_spans
+
+_SENTENCE_END = re.compile(r" [.!?] ")
+_CLAUSE = re.compile(r"[.!?;,] |\bbut\b")
+# Quoted passages; a single quote opens only after a non-letter, so "parents' evening" is not one.
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
+_QUOTE_MARKS = ('"', "“", "‘", "'")
+# A slur stays a slur after "no" or "not" ("no trannies in here", "he's not a ...").
+_NEVER_NEGATED = frozenset({"slur"})
+
+
+@dataclass(frozen=True)
+class Hit:
+    cue: Cue
+    start: int
+    end: int
+    negated: bool = False
+
+
+class Reading:
+    """What the post does (hits, scores) and how it is framed, each worked out when needed.
+
+    Offsets of hits are in the normalised text; `norm.original_span` maps them back.
+    """
+
+    def __init__(self, text: str, known: frozenset[str]) -> None:
+        self.text = text
+        self.known = known
+        self.normalised = normalised_text(text, known)
+        self.words = self.normalised.split()
+        # The model's scores before framing: calm framing may only lower them.
+        self.raw = load_model().score_words(self.words)
+
+    @cached_property
+    def norm(self) -> Normalised:
+        """The full normalisation, with offsets: only for posts that get a finding."""
+        return normalise(self.text, self.known)
+
+    def spans(self, indices: list[int]) -> list[tuple[int, int]]:
+        """Where the words at these indices of `words` were written in the original text."""
+        return word_spans(self.text, self.known, indices)
+
+    @cached_property
+    def found(self) -> tuple[Hit, ...]:
+        """Every hostile pattern matched, negated ones included."""
+        cues = possible_cues(self.words)
+        return tuple(_hits(self.normalised, cues)) if cues else ()
+
+    def may_reach(self, abuse_at: float, bullying_at: float) -> bool:
+        """False when no finding or note can come of this post at these thresholds."""
+        if self.found:
+            return True
+        return self.raw.abuse >= min(abuse_at, bullying_at) or self.raw.aimed >= bullying_at
+
+    @property
+    def hits(self) -> tuple[Hit, ...]:
+        return tuple(h for h in self.found if not h.negated)
+
+    @property
+    def negated(self) -> tuple[Hit, ...]:
+        """Hostile patterns that were negated ("I would never call her stupid")."""
+        return tuple(h for h in self.found if h.negated)
+
+    @cached_property
+    def framed(self) -> bool:
+        """Quoted or reported to condemn it, rather than meant by the author."""
+        text = self.normalised
+        frames = [m.start() for m in REPORTING.finditer(text)]
+        hits = self.hits
+        if hits:
+            quotes = self._quotes()
+            framed = all(self._quoted(h, quotes) or _introduced(text, h, frames) for h in hits)
+        else:
+            framed = bool(frames)
+        return framed or bool(CONDEMNING.search(text))
+
+    @cached_property
+    def scores(self) -> Scores:
+        """The model's scores, lowered where the post is calm (an idiom, a negation)."""
+        scores = self.raw
+        calm = IDIOMS.search(self.normalised) or NEGATED.search(self.normalised)
+        if calm and not any(h.cue.abuse for h in self.hits):
+            return Scores(min(scores.abuse, 0.3), scores.profanity, min(scores.aimed, 0.3))
+        return scores
+
+    @property
+    def abuse(self) -> float:
+        cue = max((h.cue.score for h in self.hits if h.cue.abuse), default=0.0)
+        return max(cue, self.scores.abuse if not self.framed else 0.0)
+
+    @property
+    def aimed(self) -> float:
+        cue = max((h.cue.score for h in self.hits if h.cue.aimed), default=0.0)
+        return max(cue, self.scores.aimed)
+
+    def _quotes(self) -> list[tuple[int, int]]:
+        if not any(mark in self.text for mark in _QUOTE_MARKS):
+            return []
+        return [m.span() for m in _QUOTED.finditer(self.text)]
+
+    def _quoted(self, hit: Hit, quotes: list[tuple[int, int]]) -> bool:
+        if not quotes:
+            return False
+        start, end = self.norm.original_span(hit.start, hit.end)
+        return any(s <= start and end <= e for s, e in quotes)
+
+
+def _hits(text: str, cues: list[Cue]) -> list[Hit]:
+    out: list[Hit] = []
+    harmless: list[tuple[int, int]] | None = None
+    for cue in cues:
+        for match in cue.pattern.finditer(text):
+            start, end = match.span()
+            if harmless is None:
+                harmless = [m.span() for m in IDIOMS.finditer(text)]
+                harmless += [m.span() for m in SELF_REFERENCE.finditer(text)]
+            if any(s < end and start < e for s, e in harmless):
+                continue
+            if cue.name == "slur" and RECLAIMED.search(text, max(0, start - 40), end):
+                continue
+            negated = cue.abuse and cue.name not in _NEVER_NEGATED and _negated(text, start)
+            out.append(Hit(cue, start, end, negated))
+    return out
+
+
+def _introduced(text: str, hit: Hit, frames: list[int]) -> bool:
+    """A reporting frame earlier in the same sentence ("someone called my son a ...")."""
+    return any(f < hit.start and not _SENTENCE_END.search(text, f, hit.start) for f in frames)
+
+
+def _negated(text: str, start: int) -> bool:
+    """A negation earlier in the same clause ("I would never call her stupid")."""
+    clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    return bool(NEGATED.search(text, clause_start, start))
