@@ -47,6 +47,17 @@ MUST_FIND = [
     ("wom3n are trash", {ABUSE}),
     ("this is so f***ing annoying", {LANGUAGE}),
     ("what a crap day", {LANGUAGE}),
+    # The "go back where they came from" trope, about a group named anywhere in the post.
+    ("the Polish lot round here, they should go back where they came from", {ABUSE}),
+    ("Those Romanian families should all go back where they came from", {ABUSE}),
+    ("you should go back where you came from", {ABUSE}),
+    # Veiled threats.
+    ("I know who you are and you'd better watch yourself", {ABUSE}),
+    ("you had better watch your back", {ABUSE}),
+    # A report, then a new threat of the author's own: the threat still counts.
+    ("I was called a liar so I'll batter you", {ABUSE}),
+    ("he called me a grass so I'm going to batter him", {ABUSE}),
+    ("he called me a liar and ill smash his face in", {ABUSE}),
 ]
 MUST_PASS = [
     "I would never call her stupid",
@@ -63,6 +74,9 @@ MUST_PASS = [
     "Kill me now, so many reports to write",
     "This printer is useless, I could strangle it",
     "Look at the pictures from the trip, a brilliant day",
+    "Please return the library books, they should go back where they came from",
+    "You better watch out, you better not cry, Santa is coming to the Christmas fair",
+    "Someone called my son a liar so I have reported it to the school",
 ]
 
 
@@ -189,3 +203,59 @@ def test_a_quiet_post_is_read_without_the_patterns() -> None:
     assert not quiet.may_reach(0.6, 0.85)
     loud = Reading("I'll batter you after school", frozenset())
     assert loud.may_reach(0.6, 0.85) and loud.found
+
+
+# Private messages between friends: praise and laughter, not hostility at "you".
+FRIENDLY_DIRECT = [
+    "ur so funny i literally died 😂😂",
+    "omg ur so funny 💀",
+    "you're a legend, thanks for the lift",
+    "im dead 😂 that video",
+]
+
+
+@pytest.mark.parametrize("text", FRIENDLY_DIRECT)
+def test_it_passes_friendly_private_messages(checker: Engine, text: str) -> None:
+    assert not kinds(checker, text, Channel.DIRECT) & {ABUSE, BULLYING}
+
+
+def test_praise_with_hostile_words_is_still_read(checker: Engine) -> None:
+    assert BULLYING in kinds(checker, "ur so funny looking, ugly freak", Channel.DIRECT)
+
+
+def _pupil(checker: Engine) -> str:
+    return next(p for p in checker.school.people if p.role.value == "pupil").name.split()[0]
+
+
+def test_it_calls_laughing_at_a_named_pupil_cyberbullying(checker: Engine) -> None:
+    name = _pupil(checker)
+    text = f"POV: ur {name} and u think ur singing is good 💀💀 everyone vote in my poll"
+    assert BULLYING in kinds(checker, text)
+    assert BULLYING in kinds(checker, f"{name} really thinks she's pretty 🙄 cringe")
+    assert BULLYING not in kinds(checker, f"{name} thinks she's the next pop star 😂 bless her")
+    assert BULLYING not in kinds(checker, f"If you think {name} is good at maths, tell us")
+
+
+def test_passing_a_message_on_is_not_exclusion(checker: Engine) -> None:
+    name = _pupil(checker)
+    assert not kinds(checker, f"{name} forgot her bag, she's asked me to pass it on") & {
+        ABUSE,
+        BULLYING,
+    }
+    assert BULLYING in kinds(checker, f"nobody talk to {name} tomorrow")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "has anyone seen the ginger boy in 5B, he smells lol",
+        "that new girl in Year 6 is such a loser",
+        "the kid from Mrs Hale's class stinks",
+    ],
+)
+def test_it_calls_mocking_a_described_pupil_cyberbullying(checker: Engine, text: str) -> None:
+    assert BULLYING in kinds(checker, text)
+
+
+def test_a_described_pupil_without_hostility_passes(checker: Engine) -> None:
+    assert not kinds(checker, "the boy in 4C was brilliant in assembly") & {ABUSE, BULLYING}

@@ -43,6 +43,23 @@ _NEG_ATTR = (
 )
 
 
+# The racist trope of telling people to go back where they came from.
+_SENT_BACK = (
+    r"(?:go|get|be sent|fuck off|piss off|clear off|sod off|send (?:\w+ ){1,3}) back (?:to )?"
+    r"(?:where|wherever) (?:they|them|you|ya) (?:came|come|crawled) from"
+)
+# Someone "thinks they're good" at something, said to laugh at them ("u think ur singing is
+# good 💀"), with a sign of derision (a fond "haha" is not one).
+_MOCK_WORDS = "lmao lmfao rofl dead cringe cringey cringy poll vote clown embarrassing tragic 🙄"
+_MOCKING = rf"(?<!\S)(?:{'|'.join(_MOCK_WORDS.split())})(?!\S)"
+_SELF_VIEW = (
+    r"(?!(?:i|we|me) )\w+ (?:actually |really |genuinely |honestly )?(?:think|thinks|thought) "
+    rf"(?:{_YOU}|shes|hes|theyre|she|he|they|her|his|their) (?:\w+ ){{0,3}}(?:is |are |s )?"
+    r"(?:so |really )?(?:good|pretty|fit|cool|funny|hot|clever|smart|talented|all that|the best|"
+    r"amazing|special|popular|fire)\b"
+)
+
+
 @dataclass(frozen=True)
 class Cue:
     """A hostile pattern: what it means, how sure it is, and whether it aims at one person."""
@@ -89,12 +106,14 @@ _CUES: tuple[Cue, ...] = (
     _cue(
         "threat",
         rf"\b(?:watch {_YOU} back|i know where {_YOU} live|i know which car|"
+        r"(?:you|ya|u|youd|ud) (?:had |have )?(?:better|best) (?:watch|mind) "
+        r"(?:yourself|urself|(?:your|ur) back)\b|"
         rf"(?:{_YOU} will|youll|ull) (?:regret|pay for|be (?:dead|sorry|next))|"
         rf"make (?:you|him|her|them) (?:suffer|pay|bleed)|{_YOU} will be sorry|dead meat|"
         rf"{_YOU} (?:are |re )?dead (?:tomorrow|after school|when)|(?:youre|you are|ur) dead(?= [.!?,]|$)|dont test me|"
         rf"(?:wait|wait till|wait until) i (?:see|get) {_YOU}|tell everyone {_YOU} secret|"
-        rf"make {_YOU} life hell|(?:smash|kick|kick in) {_YOU} (?:face|head)|"
-        rf"break {_YOU} (?:neck|legs|arms|face|nose)|through the window|"
+        rf"make {_YOU} life hell|(?:smash|kick|kick in|punch) (?:{_YOU}|his|her|their) (?:face|head)|"
+        rf"break (?:{_YOU}|his|her|their) (?:neck|legs|arms|face|nose)|through the window|"
         rf"hope {_PERSON} (?:\w+ ){{0,6}}(?:die|dies|break \w+ neck|get hit|gets hit|rot))\b",
         0.93,
         True,
@@ -207,9 +226,10 @@ _CUES: tuple[Cue, ...] = (
         "exclusion",
         r"\b(?:nobody|no one|noone) (?:wants|likes|cares about|will sit with|"
         r"wants to (?:sit|play|talk) with) (?:you|her|him|them)\b|\beveryone hates (?:you|her|him)\b"
+        r"|\b(?:nobody|no one|noone) (?:talk|talks|speak|speaks|play|plays|sit|sits) (?:to|with)\b"
         r"|\b(?:lets|let us) all (?:ignore|unfollow|block|tell)\b|\beveryone (?:unfollow|block|ignore)\b"
-        r"|\b(?:dont|do not) (?:invite|let \w+ (?:play|sit|join|come)|sit with|talk to|pick)\b|\bpass it on\b"
-        r"|\bshare if (?:you|u) agree\b|\bso (?:he|she|they) (?:doesnt|dont) come\b"
+        r"|\b(?:dont|do not) (?:invite|let \w+ (?:play|sit|join|come)|sit with|talk to|pick)\b"
+        r"|\bso (?:he|she|they) (?:doesnt|dont) come\b"
         r"|\bkick \w+ out of the (?:group|chat)\b|\b(?:youre|you are|ur) not (?:welcome|invited|wanted)\b",
         0.9,
         True,
@@ -231,6 +251,27 @@ _CUES: tuple[Cue, ...] = (
         rf"dumb|worthless|{_PERSON_INSULTS})|(?:is|s) (?:such |so |a |an |proper |total |complete "
         rf"|absolute |little |fat |stupid |ugly |dirty |useless )+(?:{_PERSON_INSULTS}|thick|stupid|"
         r"ugly|fat|smelly|dumb))\b",
+        0.88,
+        True,
+        abuse=False,
+    ),
+    _cue(
+        "identity hate",
+        rf"\b{_SENT_BACK}\b(?=.*\b{_ID}\b)|\b{_ID}\b(?=.*\b{_SENT_BACK}\b)",
+        0.9,
+        False,
+    ),
+    _cue(
+        "identity hate",
+        r"\b(?:you|ya) (?:should|can|need to|must|ought to|better|had better|deserve to) "
+        r"(?:all |just )?(?:go|get|fuck off|piss off|clear off|sod off) back (?:to )?"
+        r"(?:where|wherever) (?:you|ya) (?:came|come|crawled) from\b",
+        0.88,
+        True,
+    ),
+    _cue(
+        "mockery",
+        rf"(?<!\bif )(?<!\bdo )\b{_SELF_VIEW}(?=.*{_MOCKING})|{_MOCKING}.*\b{_SELF_VIEW}",
         0.88,
         True,
         abuse=False,
@@ -287,6 +328,7 @@ _NEEDS: tuple[Ways, ...] = (
     ((_w("getting get"), _PERSON_WORDS),),
     _ways(
         "watch / back",
+        "better best / watch mind",
         "know / where which",
         "will youll ull / regret pay dead sorry next",
         "make / suffer pay bleed hell",
@@ -294,7 +336,7 @@ _NEEDS: tuple[Ways, ...] = (
         "test / me",
         "wait / see get",
         "tell / secret",
-        "smash kick break / face head neck legs arms nose",
+        "smash kick punch break / face head neck legs arms nose",
         "through / window",
         "hope / die dies neck hit rot",
     ),
@@ -311,12 +353,10 @@ _NEEDS: tuple[Ways, ...] = (
     _ways("gay lesbian autistic retarded retard spaz"),
     ((DEHUMANISING,),),
     _ways(
-        "nobody no noone / wants likes cares will",
+        "nobody no noone / wants likes cares will talk talks speak speaks play plays sit sits",
         "everyone / hates unfollow block ignore",
         "lets let / all",
         "dont do / invite let sit talk pick",
-        "pass / on",
-        "share / agree",
         "so / come",
         "kick / group chat",
         "not / welcome invited wanted",
@@ -328,6 +368,9 @@ _NEEDS: tuple[Ways, ...] = (
             | _w("thick stupid ugly fat smelly dumb useless pathetic worthless waste"),
         ),
     ),
+    ((_ID_WORDS, _w("back"), _w("came come crawled")),),
+    _ways("back / came come crawled / you ya"),
+    _ways(f"think thinks thought / {_MOCK_WORDS}"),
     _ways("answer / me", "ignoring", "messaging", "send / pic pics"),
 )
 CUES = tuple(replace(c, needs=n) for c, n in zip(_CUES, _NEEDS, strict=True))
@@ -398,12 +441,22 @@ NEGATED = re.compile(
 IDIOMS = re.compile(
     r"\b(?:(?:killed|smashed|nailed|slayed|destroyed|aced) (?:it|their|the|our)|"
     r"kill me now|could murder|killing me|dying to|knock them dead|break a leg|"
+    r"(?:i|im|i am|i was|ive|i have) (?:literally |actually |nearly |almost |just |so |officially )?"
+    r"(?:died|dead|dying|deceased|crying|screaming|weak)|"
     r"(?:got|were|was) (?:battered|hammered|beaten|thrashed)|nearly died laughing|"
     r"(?:kill|strangle|smash|murder) (?:this|that|the) (?:printer|wifi|laptop|photocopier|kettle|"
     r"traffic|computer|phone|weather)|is murder|"
     r"(?:kill|destroy|smash|thrash|beat|batter|annihilate) (?:you|u|ya|him|her|them) (?:at|in) "
     r"(?:\w+ ){0,2}(?:kart|fifa|fortnite|minecraft|roblox|chess|game|games|football|tennis|"
     r"cards|scrabble|monopoly|quiz|netball|rounders|dodgeball|uno))\b"
+)
+# Praise said to someone ("ur so funny", "you're a legend"): the model, trained mostly on
+# insults, reads "you're so ..." as one. Calm only when the post holds no hostile word.
+COMPLIMENT = re.compile(
+    r"\b(?:you|youre|you are|ur|u r|ya) (?:so |really |such a |literally |actually |honestly |"
+    r"the |a |an |absolutely )*(?:funny|hilarious|kind|lovely|sweet|nice|pretty|beautiful|clever|"
+    r"smart|cool|talented|amazing|brilliant|best|legend|star|gem|superstar|inspiration|helpful|"
+    r"brave|awesome)\b"
 )
 # A reclaimable slur used of oneself or one's own group ("I'm a proud dyke", "us queers").
 RECLAIMED = re.compile(

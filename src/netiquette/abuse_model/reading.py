@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from netiquette.abuse_model.lexicon import DEHUMANISING, HARM, INSULTS, SLURS
 from netiquette.abuse_model.model import Scores, load_model
 from netiquette.abuse_model.patterns import (
+    COMPLIMENT,
     CONDEMNING,
     IDIOMS,
     NEGATED,
@@ -25,7 +27,14 @@ from netiquette.abuse_model.patterns import (
 )
 from netiquette.textnorm import Normalised, normalise, normalised_text, word_spans
 
-_SENTENCE_END = re.compile(r" [.!?] ")
+# Where a report ends and the author speaks again ("I was called a liar so I'll batter you").
+_REPORT_END = re.compile(
+    r" [.!?] | (?:so|then|therefore|and now|and so|thats why|which is why) (?:now )?"
+    r"(?:i|ill|im|id|ive|we|well|were|imma|ima)\b| and (?:ill|i will|imma|ima|im going to|"
+    r"im gonna|well|we will)\b"
+)
+# Words that make praise sarcasm; "dead" is left out, as "💀" is laughter ("ur so funny 💀").
+_HOSTILE = (INSULTS | DEHUMANISING | SLURS | HARM) - {"dead"}
 _CLAUSE = re.compile(r"[.!?;,] |\bbut\b")
 # Quoted passages; a single quote opens only after a non-letter, so "parents' evening" is not one.
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
@@ -103,7 +112,9 @@ class Reading:
     def scores(self) -> Scores:
         """The model's scores, lowered where the post is calm (an idiom, a negation)."""
         scores = self.raw
-        calm = IDIOMS.search(self.normalised) or NEGATED.search(self.normalised)
+        text = self.normalised
+        calm = IDIOMS.search(text) or NEGATED.search(text)
+        calm = calm or (COMPLIMENT.search(text) and _HOSTILE.isdisjoint(self.words))
         if calm and not any(h.cue.abuse for h in self.hits):
             return Scores(min(scores.abuse, 0.3), scores.profanity, min(scores.aimed, 0.3))
         return scores
@@ -149,8 +160,15 @@ def _hits(text: str, cues: list[Cue]) -> list[Hit]:
 
 
 def _introduced(text: str, hit: Hit, frames: list[int]) -> bool:
-    """A reporting frame earlier in the same sentence ("someone called my son a ...")."""
-    return any(f < hit.start and not _SENTENCE_END.search(text, f, hit.start) for f in frames)
+    """A reporting frame earlier in the same sentence ("someone called my son a ..."), with
+    no new statement of the author's own in between."""
+    return any(f < hit.start and not _report_ends(text, f, hit) for f in frames)
+
+
+def _report_ends(text: str, frame: int, hit: Hit) -> bool:
+    # The author's new subject may be the first word of the hit itself ("so ill batter you").
+    end = _REPORT_END.search(text, frame, hit.end)
+    return end is not None and end.start() < hit.start
 
 
 def _negated(text: str, start: int) -> bool:

@@ -27,6 +27,14 @@ CYBERBULLYING_DEFAULT = 0.85
 SURE = 0.8
 _TARGET_ROLES = frozenset({Role.PUPIL, Role.STAFF, Role.GOVERNOR, Role.PARENT})
 _READING = "_netiquette_abuse_reading"
+# One pupil described rather than named, by where they are in the school ("the ginger boy in
+# 5B", "that new girl in Year 6", "the kid from Mrs Hale's class"): identifiable to everyone
+# who knows the class, so mocking them is cyber-bullying too.
+DESCRIBED_PUPIL = re.compile(
+    r"\b(?:the|that|this|dat|some) (?:\w+ ){0,2}(?:boy|girl|kid|lad|lass|child|pupil|student) "
+    r"(?:in|from|at|of) (?:(?:year|yr) (?:\d{1,2}|r)|y\d{1,2}|\d{1,2}[a-z]|reception|"
+    r"(?:class|form) \w+|(?:mrs|mr|miss|ms) \w+ class)\b"
+)
 
 
 def read(analysis: Analysis) -> Reading:
@@ -152,11 +160,17 @@ def _targets(analysis: Analysis, reading: Reading) -> list[str]:
     exchange (addressed as "you", or the target of a pattern aimed at one person)."""
     named = [m.person.name for m in analysis.mentions if m.person.role in _TARGET_ROLES]
     named += [name for name in _named_loosely(analysis) if name not in named]
+    named += [_original(reading, m) for m in DESCRIBED_PUPIL.finditer(reading.normalised)]
     words = set(reading.words)
     private = analysis.channel is Channel.DIRECT or _is_reply(analysis)
     if private and (words & SECOND_PERSON or any(h.cue.aimed for h in reading.hits)):
         named.append("the person it was sent to")
     return named
+
+
+def _original(reading: Reading, match: re.Match[str]) -> str:
+    start, end = reading.norm.original_span(*match.span())
+    return reading.text[start:end]
 
 
 def _is_reply(analysis: Analysis) -> bool:
