@@ -110,14 +110,17 @@ class Reading:
 
     @cached_property
     def scores(self) -> Scores:
-        """The model's scores, lowered where the post is calm (an idiom, a negation)."""
+        """The model's scores, lowered where the post is calm (an idiom, a negation, praise)."""
         scores = self.raw
-        text = self.normalised
-        calm = IDIOMS.search(text) or NEGATED.search(text)
-        calm = calm or (COMPLIMENT.search(text) and _HOSTILE.isdisjoint(self.words))
-        if calm and not any(h.cue.abuse for h in self.hits):
+        if self._calm() and not any(h.cue.abuse for h in self.hits):
             return Scores(min(scores.abuse, 0.3), scores.profanity, min(scores.aimed, 0.3))
         return scores
+
+    def _calm(self) -> bool:
+        text = self.normalised
+        if IDIOMS.search(text) or NEGATED.search(text):
+            return True
+        return COMPLIMENT.search(text) is not None and _HOSTILE.isdisjoint(self.words)
 
     @property
     def abuse(self) -> float:
