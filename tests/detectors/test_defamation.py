@@ -80,6 +80,20 @@ STATED = [
     ("The lollipop man is always drunk.", "The lollipop man is always drunk"),
     ("The school nurse stole from the medicine cabinet.", "The school nurse stole"),
     ("The SENCo fiddled the EHCP paperwork.", "The SENCo fiddled the EHCP paperwork"),
+    # Second generality pass: words between the verb and the allegation, the passive voice,
+    # list items, a rhetorical question the post insists on.
+    ("Mr Wieczorek is useless and drunk every Friday.", "Mr Wieczorek is useless and drunk"),
+    (
+        "Money was taken from the trip fund by Ms Penhallow.",
+        "Money was taken from the trip fund by Ms Penhallow",
+    ),
+    ("Red flags: 🚩 head's never there 🚩 the SENCo lies to parents", "the SENCo lies to"),
+    (
+        "Why does nobody mention the bursar has her hand in the PTA funds? Everyone knows.",
+        "the bursar has her hand in the PTA funds",
+    ),
+    ("Mr Wieczorek deals weed out of the boiler room.", "Mr Wieczorek deals weed"),
+    ("Mrs Achterberg told a pack of lies at the meeting.", "Mrs Achterberg told a pack of lies"),
     # The allegation in the sentence after the name, through a pronoun.
     (
         "I've had enough of Jodie Penhallow. She has been fiddling the books for years.",
@@ -102,6 +116,8 @@ def test_allegations_stated_as_fact_block(engine: Engine, text: str, evidence: s
         "In my opinion the head is incompetent.",
         "Someone said the caretaker was arrested last year.",
         "Apparently the caretaker's been turning up smelling of booze.",
+        "Been told the caretaker has been taking the school's tools home.",
+        "Why does the bursar have her hand in the PTA funds?",
     ],
 )
 def test_hedged_allegations_and_questions_are_for_review(engine: Engine, text: str) -> None:
@@ -132,6 +148,8 @@ def test_hedged_allegations_and_questions_are_for_review(engine: Engine, text: s
         "The PTA treasurer has counted the money from the fair: £2,340 raised!",
         "Mr Olufemi told the kids a story about a dragon who was drunk on lemonade.",
         "Our Year 6 play is about a pirate who stole a treasure map.",
+        "Is Mr Wieczorek drunk on power or what, three pages of homework 😂",
+        "Money was taken to the office by Ms Penhallow this morning.",
         "Mr Wieczorek pinched the idea for the class play from a film, and it worked!",
         # One pupil hurting another is an incident, not an allegation about an adult.
         "Noah Fenwick hit my son again today.",

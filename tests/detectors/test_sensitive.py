@@ -57,6 +57,9 @@ SENSITIVE, DETRIMENTAL = RuleKind.SENSITIVE_MATTER, RuleKind.DETRIMENTAL_CONDUCT
         "Noah Fenwick has pushed my son over at lunch again. I've spoken to the teacher twice "
         "and nothing changes. So fed up.",
         "The school let my son go home with a stranger!!! How is that allowed",
+        "Why was Mrs Achterberg screaming at a group of Year 3s in the lunch hall?",
+        "My son came home with a black eye. No phone call, no incident form, nothing.",
+        "Why is it always my kid who gets the blame? Miss Vickery has it in for him.",
     ],
 )
 def test_complaints_and_incidents_are_sensitive_matters(engine: Engine, text: str) -> None:
@@ -75,6 +78,8 @@ def test_complaints_and_incidents_are_sensitive_matters(engine: Engine, text: st
         "A bit of a wet sports day but the children were amazing.",
         "Not a fan of the new homework app, it keeps logging me out.",
         "Miss Vickery never hit anyone, that rumour is nonsense.",
+        "Is this normal for Year 3? My son has so much spelling homework.",
+        "No phone calls after 6pm please, the office is closed.",
     ],
 )
 def test_praise_questions_and_passing_remarks_are_not(engine: Engine, text: str) -> None:
@@ -119,6 +124,10 @@ def test_the_suggestion_names_the_school_route(engine: Engine) -> None:
         ("Willowbank = avoid at all costs 🚩", "parent"),
         ("Pulled my kids out of Willowbank last year, best decision ever.", "parent"),
         ("The SLT at our school couldn't organise a raffle.", "governor"),
+        ("As a governor I'm embarrassed. This place is a shambles.", "governor"),
+        ("I'd not send a dog there, honestly.", "parent"),
+        ("Another INSET day. This school is shut more than it's open. What a joke 🙃", "parent"),
+        ("Stay well away from Willowbank if you value your child's education.", "parent"),
         (
             "Another day in paradise 🙃 SLT hiding in the office again. Brilliant leadership.",
             "staff",

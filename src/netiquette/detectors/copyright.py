@@ -69,7 +69,7 @@ _OWN_WORK = re.compile(
 _WHOLE_COPY = re.compile(
     r"\b(?:scanned|photocopied|all \d+ pages|free download|ripped"
     r"|(?:whole|entire|complete|full) (?:[\w-]+ ){0,4}?(?:book|textbook|workbook|thing|film|movie"
-    r"|pack|scheme|series|album|course|copy|episode|set)"
+    r"|pack|scheme|series|album|course|copy|episode|set|guide|scan|novel|magazine|manual)"
     r"|sav(?:es?|ing) (?:you )?(?:buying|paying)|no need to buy|instead of (?:buying|paying))\b"
 )
 _RESERVED = re.compile(r"all rights reserved")
@@ -113,10 +113,14 @@ class CopyrightDetector:
 
     def _text_mark(self, analysis: Analysis, mark: re.Match[str]) -> Candidate:
         evidence = analysis.text[mark.start() : mark.end()]
+        # "All rights reserved" beside wording that shares the whole work is a clear breach.
+        text = analysis.lower
+        whole = _RESERVED.search(text) is not None and _WHOLE_COPY.search(text) is not None
         return self._make(
             evidence,
             f"The post carries a mark of someone else's material (“{evidence}”).",
-            0.6,
+            0.9 if whole else 0.6,
+            Severity.BLOCK if whole else Severity.REVIEW,
             start=mark.start(),
             end=mark.end(),
         )

@@ -46,7 +46,9 @@ _COMPLAINT = re.compile(
     r"|(?:won'?t|wont|doesn'?t|don'?t|didn'?t) (?:even )?listen"
     r"|nothing (?:ever )?(?:changes|changed|has changed)|nothing'?s changed"
     r"|getting ridiculous|(?:so |really )?fed up|sick (?:and tired )?of (?:it|this|them)|rant"
-    r"|how (?:is|was|can) (?:that|this|it) (?:be )?(?:allowed|ok|okay|acceptable|right))\b"
+    r"|how (?:is|was|can) (?:that|this|it) (?:be )?(?:allowed|ok|okay|acceptable|right)"
+    r"|(?:has|have|had|got) it in for (?:him|her|my \w+|them|us)|no (?:phone )?call|not even a (?:phone )?call|can'?t even (?:tell|explain|ring|call"
+    r"|phone|be bothered|let)|is this normal|no incident (?:form|report|slip))\b"
 )
 # Something done to someone: an incident whoever posts it.
 _INCIDENT = re.compile(
@@ -57,6 +59,7 @@ _INCIDENT = re.compile(
     r"|bitten|biting|hit|hitting|bull(?:ied|ying|y)|excluded|exclusion|suspended"
     r"|left (?:behind|at|on)|went missing"
     r"|lost (?:my|a|our) (?:child|son|daughter)|screamed at|shouted at|swore at|sworn at"
+    r"|(?:screaming|shouting|yelling|yelled|swearing) at"
     r"|wet (?:herself|himself)|restrained|locked (?:in|out))\b"
 )
 # An injury alone is news about a child; with a complaint it is a matter for the school.
@@ -191,6 +194,11 @@ _DISPARAGING = Phrases(
         r"|children) elsewhere",
     ),
     (("run by",), r"\brun by (?:clowns|idiots|amateurs)"),
+    (
+        ("send a dog", "send my dog", "worst enemy"),
+        r"(?:wouldn'?t|would not|i'?d not|i'?d never|would never|never) send (?:a dog|my dog"
+        r"|my worst enemy)",
+    ),
 )
 # "Please send your child with a coat" is common: this one is checked only when it can match.
 _DONT_SEND = re.compile(
@@ -200,7 +208,8 @@ _WEAK_DISPARAGING = Phrases(
     (
         ("joke", "shambles", "disgrace", "farce", "embarrassment"),
         r"\b(?:is|are|was|were) (?:a |an )?(?:absolute |complete |total )?(?:joke|shambles"
-        r"|disgrace|farce|embarrassment)\b|\bshambles\b",
+        r"|disgrace|farce|embarrassment)\b|\bshambles\b"
+        r"|\bwhat an? (?:absolute |complete |total )?(?:joke|shambles|farce|disgrace)\b",
     ),
     (("a clue", "care less"), r"haven'?t (?:got )?a clue|(?:don'?t|couldn'?t) care less"),
     (("downhill",), r"(?:gone|going|went|goes) (?:\w+ ){0,2}downhill"),
@@ -211,7 +220,12 @@ _WEAK_DISPARAGING = Phrases(
         r"(?:the place|it|this school|the school|that school) is (?:a |an )?(?:absolute |total )?"
         r"(?:mess|tip|zoo|madhouse)\b",
     ),
-    (("chaotic", "cliquey"), r"\bchaotic\b|\bcliquey\b"),
+    (("chaotic", "cliquey", "circus"), r"\bchaotic\b|\bcliquey\b|\ban? (?:\w+ )?circus\b"),
+    (("worst decision", "worst mistake"), r"\bworst (?:decision|mistake)"),
+    (
+        ("stay away", "keep away", "well away"),
+        r"\b(?:stay|keep|steer) (?:well |far )?(?:away|clear) from\b",
+    ),
     (("the dogs", "to pot"), r"(?:gone|going|went) to (?:the dogs|pot)"),
     (("avoid",), r"\bavoid (?:at all costs|like the plague)"),
     (
@@ -243,7 +257,7 @@ _SARCASM = re.compile(
 )
 _SCHOOL_REFERENCE = re.compile(
     r"\b(?:this|that|the|our|their) school\b|\bthe teachers\b|\bthe head\b|\bleadership\b"
-    r"|\bslt\b|\bgovernors\b"
+    r"|\bslt\b|\bgovernors\b|\bas an? (?:parent |chair of )?governor\b"
 )
 # Staff conduct that reflects on the school: drink around work, sneering at families.
 _DRINK = re.compile(
@@ -324,9 +338,9 @@ def _dont_send(analysis: Analysis) -> re.Match[str] | None:
     match = _DONT_SEND.search(analysis.lower)
     if match is None:
         return None
-    words = analysis.context.school.name.lower().split()
+    word = distinctive_word(analysis.context.school.name)
     where = match.group(1)
-    return match if where in {"there", "this", "that"} or (words and where == words[0]) else None
+    return match if where in {"there", "this", "that"} or where == word else None
 
 
 def _staff_conduct(analysis: Analysis) -> tuple[tuple[int, int], str] | None:
@@ -344,5 +358,17 @@ def _staff_conduct(analysis: Analysis) -> tuple[tuple[int, int], str] | None:
 
 def _names_school(analysis: Analysis) -> bool:
     """Whether the school's distinctive name ("Brambleford") appears in the text."""
-    words = analysis.context.school.name.lower().split()
-    return bool(words) and len(words[0]) > 3 and words[0] in analysis.lower
+    word = distinctive_word(analysis.context.school.name)
+    return word is not None and word in analysis.lower
+
+
+_GENERIC_NAME_WORDS = frozenset({"saint", "the", "holy", "church", "royal", "city", "county"})
+
+
+def distinctive_word(name: str) -> str | None:
+    """The first word of a school's name that people use for it ("St Aldhelm's" -> aldhelm)."""
+    for word in name.lower().split():
+        word = re.sub(r"['’]s$", "", word.strip(".,"))
+        if len(word) > 3 and word not in _GENERIC_NAME_WORDS:
+            return word
+    return None

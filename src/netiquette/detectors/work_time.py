@@ -20,6 +20,7 @@ _STRONG = re.compile(
     r"\b(?:holiday (?:cottage|let|villa|apartment|home|booking|flights?)|(?:my|our) holiday\b"
     r"|book(?:ed|ing)? (?:a|our|my) holiday|\bflights? to\b|airbnb|golf|tee[- ]off"
     r"|fantasy football|sweepstake|(?:£\s?\d+ )?\bono\b|for sale\b|selling (?:my|our|a|an|the)"
+    r"|(?:is|are|am|i'?m) selling (?:\w+ ){0,3}(?:biscuits|cakes|tickets|raffle|candles|cookies)"
     r"|\bbuy my\b|ebay|vinted|marketplace|sponsor (?:me|my)|justgiving|gofundme"
     r"|happy (?:\d+(?:st|nd|rd|th) )?birthday to my|love you (?:loads|lots|so much)?"
     r"|dating|tinder|bumble|hinge profile|my (?:side )?business|side hustle|my etsy"
