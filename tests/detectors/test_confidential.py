@@ -69,6 +69,18 @@ def check(engine: Engine, text: str, **fields: Any) -> tuple[Severity, list[str]
             ["cutting two TA jobs"],
         ),
         (
+            "Was told by someone in the office that three teachers are leaving in July, "
+            "nothing announced yet.",
+            Severity.BLOCK,
+            ["are leaving in"],
+        ),
+        (
+            "The disciplinary hearing for one of the teachers is on Tuesday and they're keeping "
+            "it from parents.",
+            Severity.BLOCK,
+            ["disciplinary hearing"],
+        ),
+        (
             "Word from the staffroom is that Mr Wieczorek has been suspended.",
             Severity.BLOCK,
             ["suspended"],

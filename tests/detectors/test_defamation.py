@@ -94,6 +94,10 @@ STATED = [
     ),
     ("Mr Wieczorek deals weed out of the boiler room.", "Mr Wieczorek deals weed"),
     ("Mrs Achterberg told a pack of lies at the meeting.", "Mrs Achterberg told a pack of lies"),
+    ("Mr Wieczorek is a crook.", "Mr Wieczorek is a crook"),
+    ("Mr Wieczorek was caught with drugs at the leavers do.", "Mr Wieczorek was caught with drugs"),
+    ("Everyone knows Mr Wieczorek drinks at lunchtime.", "Mr Wieczorek drinks at lunch"),
+    ("Mrs Achterberg is a bully who picks on the quiet kids.", "Mrs Achterberg is a bully"),
     # The allegation in the sentence after the name, through a pronoun.
     (
         "I've had enough of Jodie Penhallow. She has been fiddling the books for years.",

@@ -67,6 +67,10 @@ def check(engine: Engine, text: str, **fields: Any) -> list[str]:
         ("Quick one - can anyone recommend a dog groomer near Otley?", "dog groomer"),
         ("Booking my flights for Easter, is Jet2 any good?", "Booking my flights"),
         ("Could you forward me the quote for my conservatory?", "quote for my"),
+        (
+            "My daughter is selling Girl Guide biscuits, £2 a box!",
+            "is selling Girl Guide biscuits",
+        ),
     ],
 )
 def test_personal_purposes_in_hours_are_flagged(engine: Engine, text: str, evidence: str) -> None:
