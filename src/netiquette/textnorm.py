@@ -162,13 +162,13 @@ def _pieces(text: str, known: frozenset[str]) -> tuple[Pieces, list[int] | None]
     return out, positions
 
 
-def words(text: str, known: frozenset[str] = frozenset()) -> list[str]:
-    """Just the normalised tokens' text: the fast path for reading many posts."""
-    return normalised_text(text, known).split()
-
-
 def normalised_text(text: str, known: frozenset[str] = frozenset()) -> str:
-    """`normalise(text, known).text`, without the offsets, and much faster.
+    """`normalise(text, known).text`, without the offsets, and much faster."""
+    return " ".join(words(text, known))
+
+
+def words(text: str, known: frozenset[str] = frozenset()) -> list[str]:
+    """The normalised tokens' text: the fast path for reading many posts.
 
     Text is split at white space, and each piece is looked up in a table of pieces already
     read (ordinary posts meet the same few thousand pieces again and again). It gives
@@ -180,19 +180,18 @@ def normalised_text(text: str, known: frozenset[str] = frozenset()) -> str:
     lower = prepared.lower()
     # Letters spaced apart, or a letter whose lower case is longer ("İ"), need the full reading.
     if _spaced_out(lower) or len(lower) != len(prepared):
-        return " ".join(token.text for token in _tokens(text, known))
+        return [token.text for token in _tokens(text, known)]
     lexer = _lexer(known)
     table = lexer.table
     out: list[str] = []
-    append = out.append
     for chunk in lower.split():
         value = table.get(chunk)
         if value is None:
             value = lexer.learn(chunk)
             if value is None:
-                return " ".join(token.text for token in _tokens(text, known))
-        append(value)
-    return " ".join(value for value in out if value) if "" in out else " ".join(out)
+                return [token.text for token in _tokens(text, known)]
+        out += value
+    return out
 
 
 class _Lexer:
@@ -207,12 +206,12 @@ class _Lexer:
 
     def __init__(self, known: frozenset[str]) -> None:
         self.known = known
-        self.table: dict[str, str] = {}
+        self.table: dict[str, tuple[str, ...]] = {}
         self.spans: dict[str, tuple[Token, ...]] = {}
         self.joinable: set[str] = set()
 
-    def learn(self, chunk: str) -> str | None:
-        """The normalised words of one piece, joined by spaces; None if it may join another."""
+    def learn(self, chunk: str) -> tuple[str, ...] | None:
+        """The normalised words of one piece; None if it may join another piece."""
         if chunk in self.joinable:
             return None
         if len(self.table) > self.LIMIT:
@@ -222,8 +221,8 @@ class _Lexer:
             pieces = [token.text for token in _prepared_tokens(chunk, self.known)]
         else:
             pieces = list(self._simple(chunk))
-        value = " ".join(piece for piece in pieces if piece)
-        if any(map(self._may_join, value.split())):
+        value = tuple(word for piece in pieces for word in piece.split())
+        if any(map(self._may_join, value)):
             self.joinable.add(chunk)
             return None
         self.table[chunk] = value

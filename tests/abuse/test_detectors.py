@@ -192,7 +192,7 @@ def test_the_word_test_never_hides_a_pattern_that_matches() -> None:
         words = model.words(text)
         normalised = " ".join(words)
         possible = possible_cues(words)
-        assert possible == [cue for cue in CUES if cue.possible(set(words))]
+        assert list(possible) == [cue for cue in CUES if cue.possible(set(words))]
         assert all(cue in possible for cue in CUES if cue.pattern.search(normalised)), text
 
 

@@ -12,10 +12,9 @@ import json
 import math
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -32,9 +31,8 @@ class ModelError(RuntimeError):
     """The packaged model artifact is missing or unreadable."""
 
 
-@dataclass(frozen=True)
-class Scores:
-    """Calibrated probabilities for one post."""
+class Scores(NamedTuple):
+    """Calibrated probabilities for one post (a named tuple: made for every post read)."""
 
     abuse: float
     profanity: float
@@ -86,15 +84,22 @@ class AbuseModel:
     def score_words(self, words: list[str]) -> Scores:
         """One post whose words are already normalised (the detectors' path)."""
         a, p, m = self._one.raw(self.featuriser.word_ids(words))
-        return Scores(self._probability(0, a), self._probability(1, p), self._probability(2, m))
-
-    def _probability(self, head: int, raw: float) -> float:
-        scale, shift = self._platt[head]
-        z = min(50.0, max(-50.0, raw * scale + shift))
-        return 1.0 / (1.0 + math.exp(-z))
+        (scale_a, shift_a), (scale_p, shift_p), (scale_m, shift_m) = self._platt
+        return Scores(
+            _sigmoid(a * scale_a + shift_a),
+            _sigmoid(p * scale_p + shift_p),
+            _sigmoid(m * scale_m + shift_m),
+        )
 
     def score(self, text: str) -> Scores:
         return self.score_words(self.words(text))
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-min(50.0, max(-50.0, z))))
+
+
+_PLAIN, _CLASS, _END, _QUOTE = range(4)
 
 
 class OnePost:
@@ -116,35 +121,42 @@ class OnePost:
         self.marked: dict[tuple[int, ...], tuple[float, float, float]] = {}
         # A clause end counts only its own weight.
         self.ends = {t: self._weights([t]) for t, end in enumerate(featuriser.end_flags) if end}
+        # What each word is, in one list: a quote mark, a clause end, a class word or plain.
+        self.kinds = [
+            _QUOTE if quote else _END if end else _CLASS if c else _PLAIN
+            for quote, end, c in zip(
+                featuriser.quote_flags, featuriser.end_flags, featuriser.classes, strict=True
+            )
+        ]
 
     def raw(self, ids: list[int]) -> tuple[float, float, float]:
-        f = self.featuriser
-        is_quote, is_end, word_class = f.quote_flags, f.end_flags, f.classes
+        word_class, kinds = self.featuriser.classes, self.kinds
         plain, marked, stride = self.plain, self.marked, self.stride
         a, p, m = self.bias
         quoted = negated = False
         prev = abstract_prev = 1
         seen = 0  # the classes seen in this clause, as bits
         for t in ids:
-            if is_quote[t]:
+            kind = kinds[t]
+            if kind == _PLAIN and abstract_prev == prev:
+                step = plain.get(prev * stride + t) or self._plain(prev, t)
+                abstract_prev = prev = t
+            elif kind == _QUOTE:
                 quoted = not quoted
                 continue
-            if is_end[t]:
+            elif kind == _END:
                 step = self.ends[t]
                 prev = abstract_prev = 1
                 negated, seen = False, 0
             else:
+                # A class word, or a plain word after one.
+                key = (prev, abstract_prev, t, negated + 2 * quoted, seen)
+                step = marked.get(key) or self._marked(key)
                 c = word_class[t]
-                if c == 0 and abstract_prev == prev:
-                    step = plain.get(prev * stride + t) or self._plain(prev, t)
-                    abstract_prev = t
-                else:
-                    key = (prev, abstract_prev, t, negated + 2 * quoted, seen)
-                    step = marked.get(key) or self._marked(key)
-                    if c:
-                        seen |= 1 << c
-                        negated = negated or c == NEG_CLASS
-                    abstract_prev = stride + c if c else t
+                if c:
+                    seen |= 1 << c
+                    negated = negated or c == NEG_CLASS
+                abstract_prev = stride + c if c else t
                 prev = t
             a, p, m = a + step[0], p + step[1], m + step[2]
         return a, p, m

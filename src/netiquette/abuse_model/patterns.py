@@ -393,17 +393,30 @@ _WORD_BITS, _WAYS = _need_bits()
 _NEED_WORDS = frozenset(_WORD_BITS)
 
 
-def possible_cues(words: list[str]) -> list[Cue]:
+def possible_cues(words: list[str]) -> tuple[Cue, ...]:
     """The hostile patterns a text of these words could match (what `Cue.possible` says)."""
     bits = 0
     for word in _NEED_WORDS.intersection(words):
         bits |= _WORD_BITS[word]
+    cues = _BY_BITS.get(bits)
+    if cues is None:
+        if len(_BY_BITS) > 100_000:
+            _BY_BITS.clear()
+        cues = _BY_BITS[bits] = _cues_for(bits)
+    return cues
+
+
+# Texts share a few combinations of trigger words: each combination's cues are remembered.
+_BY_BITS: dict[int, tuple[Cue, ...]] = {}
+
+
+def _cues_for(bits: int) -> tuple[Cue, ...]:
     out: list[Cue] = []
     for way, cue in _WAYS:
         # A cue's ways are listed together: take it once.
         if bits & way == way and (not out or out[-1] is not cue):
             out.append(cue)
-    return out
+    return tuple(out)
 
 
 # Framing: the post condemns, reports or quotes abuse rather than committing it. These

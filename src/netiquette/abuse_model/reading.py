@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 from netiquette.abuse_model.lexicon import DEHUMANISING, HARM, INSULTS, SLURS
 from netiquette.abuse_model.model import Scores, load_model
@@ -25,7 +24,8 @@ from netiquette.abuse_model.patterns import (
     Cue,
     possible_cues,
 )
-from netiquette.textnorm import Normalised, normalise, normalised_text, word_spans
+from netiquette.detectors.base import cached_attribute
+from netiquette.textnorm import Normalised, normalise, word_spans, words
 
 # Where a report ends and the author speaks again ("I was called a liar so I'll batter you").
 _REPORT_END = re.compile(
@@ -60,12 +60,16 @@ class Reading:
     def __init__(self, text: str, known: frozenset[str]) -> None:
         self.text = text
         self.known = known
-        self.normalised = normalised_text(text, known)
-        self.words = self.normalised.split()
+        self.words = words(text, known)
         # The model's scores before framing: calm framing may only lower them.
         self.raw = load_model().score_words(self.words)
 
-    @cached_property
+    @cached_attribute
+    def normalised(self) -> str:
+        """The normalised text: words joined by single spaces, as the patterns expect."""
+        return " ".join(self.words)
+
+    @cached_attribute
     def norm(self) -> Normalised:
         """The full normalisation, with offsets: only for posts that get a finding."""
         return normalise(self.text, self.known)
@@ -74,7 +78,7 @@ class Reading:
         """Where the words at these indices of `words` were written in the original text."""
         return word_spans(self.text, self.known, indices)
 
-    @cached_property
+    @cached_attribute
     def found(self) -> tuple[Hit, ...]:
         """Every hostile pattern matched, negated ones included."""
         cues = possible_cues(self.words)
@@ -95,7 +99,7 @@ class Reading:
         """Hostile patterns that were negated ("I would never call her stupid")."""
         return tuple(h for h in self.found if h.negated)
 
-    @cached_property
+    @cached_attribute
     def framed(self) -> bool:
         """Quoted or reported to condemn it, rather than meant by the author."""
         text = self.normalised
@@ -108,7 +112,7 @@ class Reading:
             framed = bool(frames)
         return framed or bool(CONDEMNING.search(text))
 
-    @cached_property
+    @cached_attribute
     def scores(self) -> Scores:
         """The model's scores, lowered where the post is calm (an idiom, a negation, praise)."""
         scores = self.raw
@@ -144,7 +148,7 @@ class Reading:
         return any(s <= start and end <= e for s, e in quotes)
 
 
-def _hits(text: str, cues: list[Cue]) -> list[Hit]:
+def _hits(text: str, cues: tuple[Cue, ...]) -> list[Hit]:
     out: list[Hit] = []
     harmless: list[tuple[int, int]] | None = None
     for cue in cues:
