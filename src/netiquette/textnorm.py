@@ -97,16 +97,9 @@ class Normalised:
 
 def normalise(text: str, known: frozenset[str] = frozenset()) -> Normalised:
     """The text with disguises undone; `known` words (a model's vocabulary) are left alone."""
-    pieces = _pieces(text, known)
-    if pieces is None:
+    tokens = _quick_tokens(text, known)
+    if tokens is None:
         tokens = tuple(_tokens(text, known))
-    else:
-        chunks, positions = pieces
-        tokens = tuple(
-            Token(word, *_moved(at + start, at + end, positions))
-            for at, spans in chunks
-            for word, start, end in spans
-        )
     offsets: list[int] = []
     at = 0
     for token in tokens:
@@ -118,48 +111,84 @@ def normalise(text: str, known: frozenset[str] = frozenset()) -> Normalised:
 def word_spans(text: str, known: frozenset[str], indices: list[int]) -> list[tuple[int, int]]:
     """Where normalised words (by their index in `words`) were written in the original.
 
-    The same spans as `normalise(text, known).tokens[i]`, without making every token.
+    The same spans as `normalise(text, known).tokens[i]`, without making every token: the
+    pieces are read only as far as the last word asked for.
     """
     pieces = _pieces(text, known)
-    if pieces is None:
-        tokens = normalise(text, known).tokens
-        return [(tokens[i].start, tokens[i].end) for i in indices]
-    chunks, positions = pieces
     found: dict[int, tuple[int, int]] = {}
-    wanted = sorted(set(indices), reverse=True)
-    number = 0
-    for at, spans in chunks:
-        while wanted and wanted[-1] < number + len(spans):
-            _, start, end = spans[wanted[-1] - number]
-            found[wanted.pop()] = _moved(at + start, at + end, positions)
-        number += len(spans)
+    wanted = sorted(set(indices))
+    if pieces is not None and wanted:
+        number = 0
+        try:
+            for at, spans in _chunks_of(pieces):
+                while wanted and wanted[0] < number + len(spans):
+                    _, start, end = spans[wanted[0] - number]
+                    found[wanted.pop(0)] = _moved(at + start, at + end, pieces.positions)
+                if not wanted:
+                    break
+                number += len(spans)
+        except _ReadWhole:
+            pass
+    if wanted:
+        every = normalise(text, known).tokens
+        return [(every[i].start, every[i].end) for i in indices]
     return [found[i] for i in indices]
+
+
+def _quick_tokens(text: str, known: frozenset[str]) -> tuple[Token, ...] | None:
+    pieces = _pieces(text, known)
+    if pieces is None:
+        return None
+    try:
+        return tuple(_tokens_of(pieces))
+    except _ReadWhole:
+        return None
+
+
+class _Pieces(NamedTuple):
+    lower: str
+    positions: list[int] | None
+    lexer: _Lexer
+
+
+def _pieces(text: str, known: frozenset[str]) -> _Pieces | None:
+    """What `_tokens_of` needs, or None where the whole text must be read at once (see
+    `words`)."""
+    prepared, positions = _prepare(text)
+    lower = prepared.lower()
+    if _spaced_out(lower) or len(lower) != len(prepared):
+        return None
+    return _Pieces(lower, positions, _lexer(known))
+
+
+def _tokens_of(pieces: _Pieces) -> Iterator[Token]:
+    """The tokens, white-space piece by piece from the lexer's table, in original offsets."""
+    for at, spans in _chunks_of(pieces):
+        for word, start, end in spans:
+            yield Token(word, *_moved(at + start, at + end, pieces.positions))
+
+
+def _chunks_of(pieces: _Pieces) -> Iterator[tuple[int, tuple[Token, ...]]]:
+    """Each white-space piece's start and its tokens, offsets within the piece.
+
+    Raises `_ReadWhole` at a piece that may join the next one: the caller reads the whole
+    text instead.
+    """
+    lexer = pieces.lexer
+    for match in _CHUNK.finditer(pieces.lower):
+        chunk = match.group()
+        spans = lexer.spans.get(chunk) or lexer.learn_spans(chunk)
+        if spans is None:
+            raise _ReadWhole
+        yield match.start(), spans
 
 
 def _moved(start: int, end: int, positions: list[int] | None) -> tuple[int, int]:
     return (start, end) if positions is None else (positions[start], positions[end - 1] + 1)
 
 
-Pieces = list[tuple[int, tuple[Token, ...]]]
-
-
-def _pieces(text: str, known: frozenset[str]) -> tuple[Pieces, list[int] | None] | None:
-    """Each white-space piece's start and tokens (offsets within the piece), from the lexer's
-    table, and the map back to the original; None where the whole text must be read at once
-    (see `normalised_text`)."""
-    prepared, positions = _prepare(text)
-    lower = prepared.lower()
-    if _spaced_out(lower) or len(lower) != len(prepared):
-        return None
-    lexer = _lexer(known)
-    out: Pieces = []
-    for match in _CHUNK.finditer(lower):
-        chunk = match.group()
-        spans = lexer.spans.get(chunk) or lexer.learn_spans(chunk)
-        if spans is None:
-            return None
-        out.append((match.start(), spans))
-    return out, positions
+class _ReadWhole(Exception):
+    """A piece may join the next into a key word: only the whole-text reading is right."""
 
 
 def normalised_text(text: str, known: frozenset[str] = frozenset()) -> str:

@@ -47,12 +47,10 @@ class LanguageDetector:
         words = reading.words
         benign = [m.span() for m in BENIGN.finditer(reading.normalised)]
         found: list[tuple[int, float]] = []
-        offset = 0
-        for number, word in enumerate(words):
-            start, offset = offset, offset + len(word) + 1
-            if word not in PROFANITY or any(s <= start < e for s, e in benign):
+        for number in [n for n, word in enumerate(words) if word in PROFANITY]:
+            if benign and _within(benign, words, number):
                 continue
-            score = 0.7 if word in MILD_PROFANITY else 0.95
+            score = 0.7 if words[number] in MILD_PROFANITY else 0.95
             if score >= threshold:
                 found.append((number, score))
         spans = reading.spans([number for number, _ in found])
@@ -76,6 +74,12 @@ class LanguageDetector:
             max_severity=Severity.BLOCK if score >= 0.9 else Severity.REVIEW,
             redaction=_mask(word) if end - start < 40 else None,
         )
+
+
+def _within(spans: list[tuple[int, int]], words: list[str], number: int) -> bool:
+    """Whether word `number` starts inside one of these spans of the normalised text."""
+    start = sum(len(word) + 1 for word in words[:number])
+    return any(s <= start < e for s, e in spans)
 
 
 def _mask(word: str) -> str:
