@@ -54,6 +54,9 @@ MUST_FIND = [
     # Veiled threats.
     ("I know who you are and you'd better watch yourself", {ABUSE}),
     ("you had better watch your back", {ABUSE}),
+    ("I'm coming for you", {ABUSE}),
+    ("sleep with one eye open", {ABUSE}),
+    ("ur gonna regret this", {ABUSE}),
     # A report, then a new threat of the author's own: the threat still counts.
     ("I was called a liar so I'll batter you", {ABUSE}),
     ("he called me a grass so I'm going to batter him", {ABUSE}),
@@ -77,6 +80,9 @@ MUST_PASS = [
     "Please return the library books, they should go back where they came from",
     "You better watch out, you better not cry, Santa is coming to the Christmas fair",
     "Someone called my son a liar so I have reported it to the school",
+    "I'm coming for you at 3 to pick you up",
+    "Watch out Year 5, we're coming for you!",
+    "you'll regret not coming to the fair!",
 ]
 
 
@@ -232,6 +238,7 @@ def test_it_calls_laughing_at_a_named_pupil_cyberbullying(checker: Engine) -> No
     text = f"POV: ur {name} and u think ur singing is good 💀💀 everyone vote in my poll"
     assert BULLYING in kinds(checker, text)
     assert BULLYING in kinds(checker, f"{name} really thinks she's pretty 🙄 cringe")
+    assert BULLYING in kinds(checker, f"{name} thinks she can sing 💀")
     assert BULLYING not in kinds(checker, f"{name} thinks she's the next pop star 😂 bless her")
     assert BULLYING not in kinds(checker, f"If you think {name} is good at maths, tell us")
 
@@ -251,6 +258,7 @@ def test_passing_a_message_on_is_not_exclusion(checker: Engine) -> None:
         "has anyone seen the ginger boy in 5B, he smells lol",
         "that new girl in Year 6 is such a loser",
         "the kid from Mrs Hale's class stinks",
+        "that boy in year 5 is a right weirdo",
     ],
 )
 def test_it_calls_mocking_a_described_pupil_cyberbullying(checker: Engine, text: str) -> None:

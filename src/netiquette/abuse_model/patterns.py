@@ -56,7 +56,7 @@ _SELF_VIEW = (
     r"(?!(?:i|we|me) )\w+ (?:actually |really |genuinely |honestly )?(?:think|thinks|thought) "
     rf"(?:{_YOU}|shes|hes|theyre|she|he|they|her|his|their) (?:\w+ ){{0,3}}(?:is |are |s )?"
     r"(?:so |really )?(?:good|pretty|fit|cool|funny|hot|clever|smart|talented|all that|the best|"
-    r"amazing|special|popular|fire)\b"
+    r"amazing|special|popular|fire|can sing|can dance|can rap|can act)\b"
 )
 
 
@@ -108,7 +108,11 @@ _CUES: tuple[Cue, ...] = (
         rf"\b(?:watch {_YOU} back|i know where {_YOU} live|i know which car|"
         r"(?:you|ya|u|youd|ud) (?:had |have )?(?:better|best) (?:watch|mind) "
         r"(?:yourself|urself|(?:your|ur) back)\b|"
-        rf"(?:{_YOU} will|youll|ull) (?:regret|pay for|be (?:dead|sorry|next))|"
+        rf"(?:im|i am|ill be) (?:\w+ )?coming for (?:{_YOU}|him|her|them)(?= [.!?,]| now| next|$)|"
+        rf"(?:{_YOU}|youll|u) (?:wont|will not|never) see (?:it|us|me) coming|sleep with one eye open|"
+        rf"(?:{_YOU} will|youll|ull|{_YOU}) (?:get|gets) (?:whats|what is) coming|"
+        rf"(?:{_YOU}|youre|you are) (?:gonna|going to) (?:regret(?! not| missing)|pay for|be sorry)|"
+        rf"(?:{_YOU} will|youll|ull) (?:regret(?! not| missing)|pay for|be (?:dead|sorry|next))|"
         rf"make (?:you|him|her|them) (?:suffer|pay|bleed)|{_YOU} will be sorry|dead meat|"
         rf"{_YOU} (?:are |re )?dead (?:tomorrow|after school|when)|(?:youre|you are|ur) dead(?= [.!?,]|$)|dont test me|"
         rf"(?:wait|wait till|wait until) i (?:see|get) {_YOU}|tell everyone {_YOU} secret|"
@@ -248,7 +252,7 @@ _CUES: tuple[Cue, ...] = (
         "insult",
         r"\b(?:(?:you are|youre|ur|u r|you) (?:such |so |a |an |proper |total |complete |absolute "
         r"|little |fat |stupid |ugly |dirty |useless )*(?:useless|pathetic|ugly|fat|stupid|thick|"
-        rf"dumb|worthless|{_PERSON_INSULTS})|(?:is|s) (?:such |so |a |an |proper |total |complete "
+        rf"dumb|worthless|{_PERSON_INSULTS})|(?:is|s) (?:such |so |a |an |proper |right |total |complete "
         rf"|absolute |little |fat |stupid |ugly |dirty |useless )+(?:{_PERSON_INSULTS}|thick|stupid|"
         r"ugly|fat|smelly|dumb))\b",
         0.88,
@@ -329,6 +333,11 @@ _NEEDS: tuple[Ways, ...] = (
     _ways(
         "watch / back",
         "better best / watch mind",
+        "coming / for",
+        "coming / see",
+        "sleep / eye",
+        "coming / whats what",
+        "gonna going / regret pay sorry",
         "know / where which",
         "will youll ull / regret pay dead sorry next",
         "make / suffer pay bleed hell",
