@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -267,3 +268,14 @@ def test_it_calls_mocking_a_described_pupil_cyberbullying(checker: Engine, text:
 
 def test_a_described_pupil_without_hostility_passes(checker: Engine) -> None:
     assert not kinds(checker, "the boy in 4C was brilliant in assembly") & {ABUSE, BULLYING}
+
+
+def test_each_benign_phrase_holds_one_of_the_ambiguous_swear_words() -> None:
+    from netiquette.abuse_model.lexicon import PROFANITY
+    from netiquette.detectors.language import AMBIGUOUS, BENIGN
+
+    # The detector looks for the benign phrases only when one of these words is present.
+    assert AMBIGUOUS <= PROFANITY
+    for alternative in BENIGN.pattern[6:-4].split("|"):
+        words = set(re.findall(r"[a-z]+", alternative))
+        assert words & PROFANITY <= AMBIGUOUS, alternative

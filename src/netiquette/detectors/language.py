@@ -31,6 +31,25 @@ BENIGN = re.compile(
     r"bitch (?:and|with) (?:her )?pupp(?:y|ies))\b"
 )
 
+# The swear words those phrases hold: only a post with one of these can contain one.
+AMBIGUOUS = frozenset(
+    [
+        "bloody",
+        "knob",
+        "cock",
+        "prick",
+        "slag",
+        "tosser",
+        "tossers",
+        "hoe",
+        "hoes",
+        "sod",
+        "ass",
+        "dick",
+        "bitch",
+    ]
+)
+
 
 class LanguageDetector:
     name = "language"
@@ -45,9 +64,12 @@ class LanguageDetector:
         if PROFANITY.isdisjoint(reading.words) and reading.raw.profanity < model_at:
             return
         words = reading.words
-        benign = [m.span() for m in BENIGN.finditer(reading.normalised)]
+        profane = [n for n, word in enumerate(words) if word in PROFANITY]
+        # The benign phrases are looked for only where they could matter.
+        ambiguous = any(words[n] in AMBIGUOUS for n in profane)
+        benign = [m.span() for m in BENIGN.finditer(reading.normalised)] if ambiguous else []
         found: list[tuple[int, float]] = []
-        for number in [n for n, word in enumerate(words) if word in PROFANITY]:
+        for number in profane:
             if benign and _within(benign, words, number):
                 continue
             score = 0.7 if words[number] in MILD_PROFANITY else 0.95
@@ -56,6 +78,8 @@ class LanguageDetector:
         spans = reading.spans([number for number, _ in found])
         for (start, end), (_, score) in zip(spans, found, strict=True):
             yield self._candidate(analysis.text, start, end, score)
+        if not found and not ambiguous:
+            benign = [m.span() for m in BENIGN.finditer(reading.normalised)]
         if words and not found and not benign and reading.raw.profanity >= model_at:
             (start, _), (_, end) = reading.spans([0, len(words) - 1])
             yield self._candidate(analysis.text, start, end, reading.raw.profanity)
