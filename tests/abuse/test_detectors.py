@@ -79,6 +79,8 @@ MUST_PASS = [
     "This printer is useless, I could strangle it",
     "Look at the pictures from the trip, a brilliant day",
     "Please return the library books, they should go back where they came from",
+    "our Polish families are welcome here, nobody should be told to go back where they came from",
+    "I would never say Polish families should go back where they came from",
     "You better watch out, you better not cry, Santa is coming to the Christmas fair",
     "Someone called my son a liar so I have reported it to the school",
     "I'm coming for you at 3 to pick you up",

@@ -73,6 +73,9 @@ class Cue:
     # least one word each; if no way is open the pattern cannot match. A cheap test that
     # spares most texts most patterns.
     needs: tuple[tuple[frozenset[str], ...], ...] = ((),)
+    # Words of which the post must hold one for a match to count (a group named anywhere in
+    # the post, for a trope that names none itself); empty for most patterns.
+    context: frozenset[str] = frozenset()
 
     def possible(self, words: set[str]) -> bool:
         return any(all(not need.isdisjoint(words) for need in way) for way in self.needs)
@@ -259,12 +262,7 @@ _CUES: tuple[Cue, ...] = (
         True,
         abuse=False,
     ),
-    _cue(
-        "identity hate",
-        rf"\b{_SENT_BACK}\b(?=.*\b{_ID}\b)|\b{_ID}\b(?=.*\b{_SENT_BACK}\b)",
-        0.9,
-        False,
-    ),
+    replace(_cue("identity hate", rf"\b{_SENT_BACK}\b", 0.9, False), context=IDENTITIES),
     _cue(
         "identity hate",
         r"\b(?:you|ya) (?:should|can|need to|must|ought to|better|had better|deserve to) "
@@ -377,7 +375,7 @@ _NEEDS: tuple[Ways, ...] = (
             | _w("thick stupid ugly fat smelly dumb useless pathetic worthless waste"),
         ),
     ),
-    ((_ID_WORDS, _w("back"), _w("came come crawled")),),
+    _ways("back / came come crawled"),
     _ways("back / came come crawled / you ya"),
     _ways(f"think thinks thought / {_MOCK_WORDS}"),
     _ways("answer / me", "ignoring", "messaging", "send / pic pics"),

@@ -82,7 +82,11 @@ class Reading:
     def found(self) -> tuple[Hit, ...]:
         """Every hostile pattern matched, negated ones included."""
         cues = possible_cues(self.words)
-        return tuple(_hits(self.normalised, cues)) if cues else ()
+        if not cues:
+            return ()
+        words = set(self.words)
+        cues = tuple(c for c in cues if not c.context or not c.context.isdisjoint(words))
+        return tuple(_hits(self.normalised, cues))
 
     def may_reach(self, abuse_at: float, bullying_at: float) -> bool:
         """False when no finding or note can come of this post at these thresholds."""
