@@ -220,6 +220,7 @@ FRIENDLY_DIRECT = [
     "omg ur so funny 💀",
     "you're a legend, thanks for the lift",
     "im dead 😂 that video",
+    "you're so brave, ignore the idiots who said otherwise",
 ]
 
 

@@ -33,7 +33,9 @@ _REPORT_END = re.compile(
     r"(?:i|ill|im|id|ive|we|well|were|imma|ima)\b| and (?:ill|i will|imma|ima|im going to|"
     r"im gonna|well|we will)\b"
 )
-# Words that make praise sarcasm; "dead" is left out, as "💀" is laughter ("ur so funny 💀").
+_OTHERS = re.compile(r"\b(?:the|those|these|them|all the|all those) (?:\w+ )?$")
+# Words that make praise sarcasm, unless said of others ("ur so brave, ignore the idiots");
+# "dead" is left out, as "💀" is laughter ("ur so funny 💀").
 _HOSTILE = (INSULTS | DEHUMANISING | SLURS | HARM) - {"dead"}
 _CLAUSE = re.compile(r"[.!?;,] |\bbut\b")
 # Quoted passages; a single quote opens only after a non-letter, so "parents' evening" is not one.
@@ -128,7 +130,9 @@ class Reading:
         text = self.normalised
         if IDIOMS.search(text) or NEGATED.search(text):
             return True
-        return COMPLIMENT.search(text) is not None and _HOSTILE.isdisjoint(self.words)
+        if COMPLIMENT.search(text) is None:
+            return False
+        return all(_about_others(text, word) for word in _HOSTILE.intersection(self.words))
 
     @property
     def abuse(self) -> float:
@@ -168,6 +172,14 @@ def _hits(text: str, cues: tuple[Cue, ...]) -> list[Hit]:
             negated = cue.abuse and cue.name not in _NEVER_NEGATED and _negated(text, start)
             out.append(Hit(cue, start, end, negated))
     return out
+
+
+def _about_others(text: str, word: str) -> bool:
+    """Whether every use of a hostile word is about other people ("ignore the idiots")."""
+    for match in re.finditer(rf"(?<!\S){re.escape(word)}(?!\S)", text):
+        if not _OTHERS.search(text, max(0, match.start() - 40), match.start()):
+            return False
+    return True
 
 
 def _introduced(text: str, hit: Hit, frames: list[int]) -> bool:
