@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from netiquette.abuse_model.lexicon import DEHUMANISING, HARM, INSULTS, SLURS
-from netiquette.abuse_model.model import Scores, load_model
-from netiquette.abuse_model.patterns import (
+from netiquette.abuse_model.framing import (
     COMPLIMENT,
     CONDEMNING,
     IDIOMS,
@@ -21,9 +19,10 @@ from netiquette.abuse_model.patterns import (
     RECLAIMED,
     REPORTING,
     SELF_REFERENCE,
-    Cue,
-    possible_cues,
 )
+from netiquette.abuse_model.lexicon import DEHUMANISING, HARM, INSULTS, SLURS
+from netiquette.abuse_model.model import Scores, load_model
+from netiquette.abuse_model.patterns import Cue, possible_cues
 from netiquette.detectors.base import cached_attribute
 from netiquette.textnorm import Normalised, normalise, word_spans, words
 
