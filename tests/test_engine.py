@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pickle
+from collections.abc import Iterable
 
 import pytest
 
+from netiquette.detectors.base import Analysis
 from netiquette.engine import Engine
+from netiquette.findings import Candidate, Note
 from netiquette.items import parse_item
 from netiquette.kinds import RuleKind, Severity
 
@@ -93,3 +96,30 @@ def test_a_bad_item_names_the_field(data: dict[str, object], message: str) -> No
 
     with pytest.raises(ItemError, match=message):
         parse_item(data)
+
+
+class CountingDetector:
+    """A plug-in for one kind that records each item it is asked about."""
+
+    name = "counting"
+
+    def __init__(self, kind: RuleKind) -> None:
+        self.kinds = frozenset({kind})
+        self.seen: list[str] = []
+
+    def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
+        self.seen.append(analysis.item.id)
+        return ()
+
+
+def test_a_detector_runs_only_where_a_clause_binds_its_kinds(engine: Engine) -> None:
+    counting = CountingDetector(RuleKind.PERSONAL_USE_WORK_TIME)
+    local = Engine(engine.policy, engine.school, [counting])
+    posts = [
+        {"id": "staff-email", "text": "x", "author_role": "staff", "channel": "school-system"},
+        {"id": "parent-email", "text": "x", "author_role": "parent", "channel": "school-system"},
+        {"id": "staff-personal", "text": "x", "author_role": "staff", "channel": "personal"},
+        {"id": "unknown", "text": "x"},
+    ]
+    local.check_many([parse_item(p) for p in posts])
+    assert counting.seen == ["staff-email", "unknown"]

@@ -30,6 +30,7 @@ class Engine:
         self._post_detectors = [d for d in self.detectors if RuleKind.FRIEND_REQUEST not in d.kinds]
         # Clause choice depends only on these four values: memoised, it is a dict lookup.
         self._clause_memo: dict[tuple[RuleKind, str, str, str], Clause | None] = {}
+        self._detector_memo: dict[tuple[Role | None, Channel | None], list[Detector]] = {}
 
     @property
     def policy(self) -> Policy:
@@ -44,15 +45,16 @@ class Engine:
         findings: list[Finding] = []
         notes: list[Note] = []
         redactions: list[tuple[Finding, str]] = []
-        for output in self._run_detectors(analysis):
-            if isinstance(output, Note):
-                notes.append(output)
-                continue
-            finding = self._judge(output, analysis)
-            if finding is not None:
-                findings.append(finding)
-                if output.redaction is not None:
-                    redactions.append((finding, output.redaction))
+        for detector in self._detectors_for(analysis):
+            for output in detector.detect(analysis):
+                if isinstance(output, Note):
+                    notes.append(output)
+                    continue
+                finding = self._judge(output, analysis)
+                if finding is not None:
+                    findings.append(finding)
+                    if output.redaction is not None:
+                        redactions.append((finding, output.redaction))
         findings = _without_overlaps(findings)
         verdict = Severity.worst([f.severity for f in findings])
         redacted = None if isinstance(item, FriendRequest) else redact(item.text, redactions)
@@ -82,10 +84,20 @@ class Engine:
             )
         return self._clause_memo[key]
 
-    def _run_detectors(self, analysis: Analysis) -> Iterable[Candidate | Note]:
-        friend_request = isinstance(analysis.item, FriendRequest)
-        for detector in self._friend_detectors if friend_request else self._post_detectors:
-            yield from detector.detect(analysis)
+    def _detectors_for(self, analysis: Analysis) -> list[Detector]:
+        """The detectors worth running: those serving a kind some clause binds here.
+
+        A candidate no clause binds is dropped by `_judge` anyway, so a detector whose kinds
+        the policy leaves unbound for this author and channel is skipped (memoised)."""
+        if isinstance(analysis.item, FriendRequest):
+            return self._friend_detectors
+        key = (analysis.role, analysis.channel)
+        chosen = self._detector_memo.get(key)
+        if chosen is None:
+            bound = {c.kind for c in self.policy.clauses if c.binds(*key)}
+            chosen = [d for d in self._post_detectors if d.kinds & bound]
+            self._detector_memo[key] = chosen
+        return chosen
 
     def _judge(self, candidate: Candidate, analysis: Analysis) -> Finding | None:
         clause = self.clause_for(candidate, analysis)

@@ -20,6 +20,13 @@ RECORDS: list[dict[str, object]] = [
     {"id": "p2", "text": "Grace Oyelaran is a stupid cow", "author": "J", "channel": "direct"},
     {"id": "p3", "text": "See www.willowbank.example for the photos", "channel": "personal"},
     {"id": "f1", "type": "friend-request", "from": "Hannah Vickery", "to": "Noah Fenwick"},
+    # Staff on school email: the only place the work-time clause binds, so its detector runs.
+    {
+        "id": "p4",
+        "text": "Paying for my holiday cottage",
+        "author_role": "staff",
+        "channel": "school-system",
+    },
 ]
 
 
@@ -38,12 +45,12 @@ def test_it_prints_every_detector_and_the_engine(
     assert len(names) > 10
     for name in [*names, "engine (judging and rest)", "total"]:
         assert name in rows, name
-    assert "4 items" in result.output
+    assert "5 items" in result.output
 
 
 def test_every_detector_is_timed_and_the_parts_add_up(engine: Engine) -> None:
     measured = profile(engine, [items(), items()])
-    assert measured.items == 8
+    assert measured.items == 10
     assert [name for name, _us in measured.detectors] == [d.name for d in engine.detectors]
     assert all(us > 0 for _name, us in measured.detectors)
     parts = sum(us for _name, us in measured.detectors) + measured.engine

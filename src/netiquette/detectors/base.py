@@ -87,28 +87,14 @@ class Analysis:
     """One item, with what several detectors need computed once and cached."""
 
     def __init__(self, item: AnyItem, context: Context) -> None:
+        # Plain attributes, not properties: detectors read these many times per item.
         self.item = item
         self.context = context
-
-    @property
-    def text(self) -> str:
-        return self.item.text
-
-    @property
-    def post(self) -> Item | None:
-        return self.item if isinstance(self.item, Item) else None
-
-    @property
-    def role(self) -> Role | None:
-        return self.post.author_role if self.post else None
-
-    @property
-    def channel(self) -> Channel | None:
-        return self.post.channel if self.post else None
-
-    @property
-    def posted_at(self) -> dt.datetime | None:
-        return self.item.posted_at
+        self.text: str = item.text
+        self.post: Item | None = item if isinstance(item, Item) else None
+        self.role: Role | None = self.post.author_role if self.post else None
+        self.channel: Channel | None = self.post.channel if self.post else None
+        self.posted_at: dt.datetime | None = item.posted_at
 
     @cached_attribute
     def lower(self) -> str:
