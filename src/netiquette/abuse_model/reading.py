@@ -85,8 +85,8 @@ class Reading:
         cues = possible_cues(self.words)
         if not cues:
             return ()
-        words = set(self.words)
-        cues = tuple(c for c in cues if not c.context or not c.context.isdisjoint(words))
+        present = set(self.words)
+        cues = tuple(c for c in cues if not c.context or not c.context.isdisjoint(present))
         return tuple(_hits(self.normalised, cues))
 
     def may_reach(self, abuse_at: float, bullying_at: float) -> bool:
