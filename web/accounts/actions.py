@@ -6,6 +6,7 @@ in one trail: who acted, when, on what, and the values before and after.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 from typing import Any
@@ -71,6 +72,14 @@ def do_change_role(membership: Membership, role: Role, actor: Actor) -> None:
 
 
 @transaction.atomic
+def do_change_email(user: User, email: str, actor: Actor) -> None:
+    old = user.email
+    user.email = email
+    user.save(update_fields=["email"])
+    record_event(actor, "member.email_changed", user, old={"email": old}, new={"email": email})
+
+
+@transaction.atomic
 def do_start_two_factor(membership: Membership, secret: str, actor: Actor) -> None:
     """Store a new, not yet confirmed secret; sign-in is unchanged until it is confirmed."""
     membership.totp_secret = secret
@@ -113,8 +122,8 @@ def do_revoke_api_token(token: ApiToken, actor: Actor) -> None:
     token.delete()
 
 
-def touch_api_token(token: ApiToken) -> None:
+def touch_api_token(token_id: int, last_used_at: dt.datetime | None) -> None:
     """Note when a token was last used, at most once a minute (not audited: it is a read)."""
     now = timezone.now()
-    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    if last_used_at is None or (now - last_used_at).total_seconds() > 60:
+        ApiToken.objects.filter(pk=token_id).update(last_used_at=now)

@@ -48,7 +48,9 @@ class CheckForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        people = roster_choices()
+        # A callable, so the roster is read only when the form is shown or people are tagged:
+        # a live check, which is most requests to this form, usually does neither.
+        people = roster_choices
         for slot in PHOTO_SLOTS:
             self.fields[f"photo_{slot}"] = forms.FileField(
                 label=_("Photo or video %(n)s") % {"n": slot},

@@ -103,6 +103,10 @@ def _database() -> dict[str, Any]:
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
                 "transaction_mode": "IMMEDIATE",
             },
+            # Keep connections between requests: opening one (and its PRAGMAs) costs more
+            # than a whole check, and the check endpoint's budget is a millisecond or so.
+            "CONN_MAX_AGE": env_int("CONN_MAX_AGE", 600),
+            "CONN_HEALTH_CHECKS": True,
         }
     test_name = env_str("NETIQUETTE_TEST_DB_NAME")
     if test_name:
@@ -160,13 +164,16 @@ TASKS = {
     }
 }
 
+# Production sends by SMTP; the demo prints each message where it is sent (the task worker's
+# console); tests read Django's outbox, or a real local SMTP server where they set one up.
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend"
-    if PRODUCTION
-    else "django.core.mail.backends.filebased.EmailBackend",
+    {
+        "production": "django.core.mail.backends.smtp.EmailBackend",
+        "development": "django.core.mail.backends.console.EmailBackend",
+        "test": "django.core.mail.backends.locmem.EmailBackend",
+    }[ENV],
 )
-EMAIL_FILE_PATH = VAR_DIR / "mail"
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
