@@ -67,9 +67,14 @@ class Note:
     evidence: str
     message: str
     quoted: bool = False
+    # E.g. {"safeguarding": "threat"}: a report quoting a threat still puts a child at risk.
+    details: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "kind": self.kind.value}
+        data = {**asdict(self), "kind": self.kind.value}
+        if not self.details:
+            del data["details"]
+        return data
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from netiquette.engine import Engine
-from netiquette.findings import Result
+from netiquette.findings import Finding, Note, Result
 from netiquette.items import Item
 from netiquette.kinds import RuleKind, Severity
 
@@ -78,12 +78,14 @@ def _kinds(result: Result) -> set[RuleKind]:
 def _engine_reasons(results: list[Result]) -> set[str]:
     reasons: set[str] = set()
     for result in results:
-        for finding in result.findings:
-            flag = finding.details.get("safeguarding")
+        # Notes count too: a report usually quotes the threat it reports.
+        found_items: list[Finding | Note] = [*result.findings, *result.notes]
+        for found in found_items:
+            flag = found.details.get("safeguarding")
             if flag in SAFEGUARDING_CONCERNS:
                 reasons.add(str(flag))
             elif flag is True:
-                reasons.add(finding.kind.value)
+                reasons.add(found.kind.value)
     return reasons
 
 

@@ -281,6 +281,14 @@ _CUES: tuple[Cue, ...] = (
         abuse=False,
     ),
     _cue(
+        "sexual harassment",
+        r"\b(?:send (?:me |us )?(?:(?:a |some )?nudes|(?:a |some )?naked (?:pics?|photos?|pictures?))|"
+        r"(?:show|send) (?:me|us) (?:your|ur) (?:boobs|tits|dick|willy|privates|body)|sexting|"
+        r"(?:share|sharing|shared|post|posting|posted|spread|spreading) (?:\w+ )?nudes)\b",
+        0.93,
+        True,
+    ),
+    _cue(
         "harassment",
         r"\b(?:answer me|(?:why|y) (?:are|r) (?:you|u) ignoring me|"
         r"(?:keep|ll keep) messaging|send me (?:a )?pics?)\b",
@@ -380,6 +388,7 @@ _NEEDS: tuple[Ways, ...] = (
     _ways("back / came come crawled"),
     _ways("back / came come crawled / you ya"),
     _ways(f"think thinks thought / {_MOCK_WORDS}"),
+    _ways("nudes naked sexting", "boobs tits dick willy privates body"),
     _ways("answer / me", "ignoring", "messaging", "send / pic pics"),
 )
 CUES = tuple(replace(c, needs=n) for c, n in zip(_CUES, _NEEDS, strict=True))

@@ -25,6 +25,12 @@ ABUSE_DEFAULT = 0.6
 CYBERBULLYING_DEFAULT = 0.85
 # Below this the finding is a possible breach for a person to look at, not a block.
 SURE = 0.8
+# Cues that put a child at risk: a report carrying one alerts the safeguarding lead at once.
+SAFEGUARDING = {
+    "threat": "threat",
+    "self-harm incitement": "self-harm",
+    "sexual harassment": "sexual",
+}
 _TARGET_ROLES = frozenset({Role.PUPIL, Role.STAFF, Role.GOVERNOR, Role.PARENT})
 _READING = "_netiquette_abuse_reading"
 # One pupil described rather than named, by where they are in the school ("the ginger boy in
@@ -102,6 +108,7 @@ def _candidate(
 ) -> Candidate:
     start, end = _span(reading)
     cues = sorted({h.cue.name for h in reading.hits})
+    details = {**details, **_safeguarding(reading)}
     return Candidate(
         kind=kind,
         start=start,
@@ -140,7 +147,15 @@ def _note(reading: Reading) -> Note:
         evidence=reading.text[start:end],
         message="Abusive words are quoted or reported here to condemn them, not aimed by the author.",
         quoted=True,
+        details=_safeguarding(reading),
     )
+
+
+def _safeguarding(reading: Reading) -> dict[str, object]:
+    """`{"safeguarding": concern}` when a cue puts a child at risk, else nothing."""
+    names = sorted({h.cue.name for h in reading.hits})
+    concern = next((SAFEGUARDING[name] for name in names if name in SAFEGUARDING), None)
+    return {} if concern is None else {"safeguarding": concern}
 
 
 def _negated_note(reading: Reading) -> Note:

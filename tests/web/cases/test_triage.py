@@ -83,3 +83,20 @@ def test_it_works_without_a_policy() -> None:
     assert result.categories == ("photo-consent",)
     assert result.severity == "medium" and not result.safeguarding
     assert triage(None, ["hello"]).severity == "low"
+
+
+def test_the_real_engine_flags_a_reported_threat_self_harm_and_sexual_content(
+    demo_policy: Policy, demo_school: School
+) -> None:
+    engine = Engine(demo_policy, demo_school)
+    cases = {
+        "Someone messaged my son 'I'll batter you after school' and he is scared.": "threat",
+        "A boy in Year 6 keeps telling her to go kill yourself.": "self-harm",
+        "An older pupil told my daughter to send nudes or he would tell everyone.": "sexual",
+    }
+    for text, concern in cases.items():
+        result = triage(engine, [text])
+        assert result.safeguarding, text
+        assert concern in result.reasons, (text, result.reasons)
+    calm = triage(engine, ["The class group chat was a bit unkind about the football match."])
+    assert not calm.safeguarding
