@@ -106,14 +106,17 @@ class PeopleIndex:
         mentions: list[Mention] = []
         for start, end, entries, _, _ in _longest_first(hits):
             mentions += _judge(text, start, end, entries)
-        return sorted(mentions, key=lambda m: (m.start, m.person.name))
+        if len(mentions) > 1:
+            mentions.sort(key=lambda m: (m.start, m.person.name))
+        return mentions
 
     def _exact_hits(self, lower: str) -> list[Hit]:
         hits = []
-        for last, (length, entries, after, before) in self._automaton.iter(lower):
-            start, end = last + 1 - length, last + 1
+        for last, value in self._automaton.iter(lower):
+            end = last + 1
+            start = end - value[0]
             if is_whole_word(lower, start, end):
-                hits.append((start, end, entries, after, before))
+                hits.append((start, end, value[1], value[2], value[3]))
         return hits
 
     def _fuzzy_hits(self, lower: str, hits: list[Hit]) -> list[Hit]:
@@ -224,7 +227,7 @@ def _close(word: str, pairs: Pairs) -> tuple[Entry, ...]:
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:
     """Non-overlapping hits, longest first: "Isla Mistry" wins over "Isla" at the same place."""
-    if len(hits) == 1:
+    if len(hits) == 1 or _apart(hits):
         return hits
     chosen: list[Hit] = []
     for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
@@ -233,8 +236,20 @@ def _longest_first(hits: list[Hit]) -> list[Hit]:
     return chosen
 
 
+def _apart(hits: list[Hit]) -> bool:
+    """Whether no two hits overlap (the usual case), so that all of them stand."""
+    ordered = sorted(hits, key=lambda h: h[0])
+    return all(ordered[i][1] <= ordered[i + 1][0] for i in range(len(ordered) - 1))
+
+
 def _judge(text: str, start: int, end: int, entries: tuple[Entry, ...]) -> list[Mention]:
     """The mentions a hit stands for once the original text's case and context are read."""
+    if len(entries) == 1:  # the usual case: one person, nothing to choose between
+        person, how = entries[0]
+        sure = _certain(text, start, end, person, how)
+        if sure is None:
+            return []
+        return [Mention(person, start, end, text[start:end], how, sure)]
     best: dict[int, Entry] = {}  # by identity: hashing a Person hashes all its fields
     for person, how in entries:
         seen = best.get(id(person))

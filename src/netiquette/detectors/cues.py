@@ -17,6 +17,7 @@ import ahocorasick
 from netiquette.detectors.base import Analysis
 
 _CACHE_KEY = "_netiquette_cue_groups"
+_NONE: frozenset[str] = frozenset()
 
 
 class Triggers:
@@ -33,10 +34,10 @@ class Triggers:
         self._automaton.make_automaton()
 
     def groups(self, text: str) -> frozenset[str]:
-        found: set[str] = set()
-        for _, names in self._automaton.iter(text):
-            found |= names
-        return frozenset(found)
+        found: list[frozenset[str]] = [names for _, names in self._automaton.iter(text)]
+        if not found:
+            return _NONE
+        return found[0].union(*found[1:]) if len(found) > 1 else found[0]
 
 
 class Phrases:
@@ -64,7 +65,7 @@ def fired(analysis: Analysis) -> frozenset[str]:
     """The trigger groups present in an item's text, computed once per item."""
     cached = analysis.__dict__.get(_CACHE_KEY)
     if cached is None:
-        cached = TRIGGERS.groups(analysis.lower) if analysis.text else frozenset()
+        cached = TRIGGERS.groups(analysis.lower) if analysis.text else _NONE
         analysis.__dict__[_CACHE_KEY] = cached
     return cached
 
@@ -180,5 +181,8 @@ TRIGGERS = Triggers(_GROUPS)
 
 def fired_families(analysis: Analysis, detector: str) -> list[str]:
     """The families of one detector's groups that fired ("defamation:x" -> "x")."""
+    groups = fired(analysis)
+    if not groups:  # most posts: nothing to filter
+        return []
     prefix = f"{detector}:"
-    return [g[len(prefix) :] for g in fired(analysis) if g.startswith(prefix)]
+    return [g[len(prefix) :] for g in groups if g.startswith(prefix)]

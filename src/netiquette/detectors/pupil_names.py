@@ -45,6 +45,7 @@ _OWN_CHILD = re.compile(
     r"(?:son|daughter|boy|girl|lad|child|kid|princess|little one|one|man|monkey)?,?\s*$",
     re.IGNORECASE,
 )
+_CACHE_KEY = "_netiquette_pupil_references"
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,17 @@ class PupilReference:
 
 
 def pupil_references(analysis: Analysis) -> list[PupilReference]:
-    """Pupils referred to by name (or surname with "boy", "family"...), grouped by place."""
+    """Pupils referred to by name (or surname with "boy", "family"...), grouped by place.
+
+    Computed once per item (two detectors read it); callers must not change the list."""
+    cached: list[PupilReference] | None = analysis.__dict__.get(_CACHE_KEY)
+    if cached is None:
+        cached = _pupil_references(analysis)
+        analysis.__dict__[_CACHE_KEY] = cached
+    return cached
+
+
+def _pupil_references(analysis: Analysis) -> list[PupilReference]:
     found: list[PupilReference] = []
     if not any(m.person.role is Role.PUPIL for m in analysis.mentions):
         return found

@@ -122,11 +122,11 @@ class SpecialCategoryDetector:
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         if not analysis.mentions:
             return
+        references = pupil_references(analysis)  # shared with pupil-names: usually free
+        if not references:
+            return
         facts = find_facts(analysis.text)
         if not facts:
-            return
-        references = pupil_references(analysis)
-        if not references:
             return
         sentences = _sentence_starts(analysis.text)
         for fact in facts:
