@@ -90,10 +90,18 @@ class PeopleIndex:
             self._automaton.add_word(key, (len(key), tuple(entries), after, before))
         if self._keys:
             self._automaton.make_automaton()
+        # Full names for `person`: the first person of each name, as `School.person` finds.
+        self._by_name: dict[str, Person] = {}
+        for person in self.people:
+            self._by_name.setdefault(person.name.casefold(), person)
 
     def __reduce__(self) -> tuple[type[PeopleIndex], tuple[tuple[Person, ...]]]:
         # Rebuilt from the people rather than pickling the automaton.
         return (PeopleIndex, (self.people,))
+
+    def person(self, name: str) -> Person | None:
+        """`School.person` (full name, any case and spacing) in one dict lookup, not a scan."""
+        return self._by_name.get(" ".join(name.split()).casefold())
 
     def find(self, text: str) -> list[Mention]:
         if not self._keys or not text:
@@ -237,9 +245,10 @@ def _longest_first(hits: list[Hit]) -> list[Hit]:
 
 
 def _apart(hits: list[Hit]) -> bool:
-    """Whether no two hits overlap (the usual case), so that all of them stand."""
-    ordered = sorted(hits, key=lambda h: h[0])
-    return all(ordered[i][1] <= ordered[i + 1][0] for i in range(len(ordered) - 1))
+    """Whether the hits, in the order given, are apart (the usual case): all of them stand."""
+    # Exact hits come in order of their ends; each ending before the next starts means
+    # none overlap. Any other order (fuzzy hits come last) is left to the full check.
+    return all(hits[i][1] <= hits[i + 1][0] for i in range(len(hits) - 1))
 
 
 def _judge(text: str, start: int, end: int, entries: tuple[Entry, ...]) -> list[Mention]:

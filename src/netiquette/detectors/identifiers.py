@@ -34,8 +34,9 @@ _NINO_PREFIX = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2} ?$")
 _NINO_BAD_LETTERS = set("DFIQUV")
 _NINO_BAD_PREFIXES = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
 _CONTEXT_WINDOW = 40
-# Every identifier has digits in pairs: most posts are ruled out by one quick search.
-_TWO_DIGITS = re.compile(r"\d\d")
+# Every identifier has four digits together, or two pairs with a space between ("AB 12 34
+# 56 C"): most posts, even with a time or a year group, are ruled out by one quick search.
+_GATE = re.compile(r"[0-9]{2} ?[0-9]{2}")
 
 
 def upn_check_letter(body: str) -> str | None:
@@ -75,7 +76,7 @@ class IdentifiersDetector:
 
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         text = analysis.text
-        if not _TWO_DIGITS.search(text):
+        if not _GATE.search(text):
             return
         yield from self._upns(text)
         yield from self._nhs_numbers(text)

@@ -34,8 +34,7 @@ class PhotoConsentDetector:
         post = analysis.post
         if post is None or not post.attachments:
             return
-        school = analysis.context.school
-        author = school.person(post.author) if post.author else None
+        author = analysis.context.people.person(post.author) if post.author else None
         for attachment in post.attachments:
             if attachment.type.lower() not in VISUAL_TYPES:
                 continue
@@ -96,7 +95,7 @@ def resolve(analysis: Analysis, name: str) -> list[tuple[Person, bool]]:
     An exact full name is certain; otherwise the name is read like text ("Reuben",
     "Poppy T", "Jaydon Pollard"), and a name several people share is a guess for each.
     """
-    exact = analysis.context.school.person(name)
+    exact = analysis.context.people.person(name)
     if exact is not None:
         return [(exact, True)]
     tag = " ".join(name.split())

@@ -158,7 +158,7 @@ def _message(reference: PupilReference, pupil: Person, sure: bool, own: bool) ->
 def _own_child(analysis: Analysis, reference: PupilReference, pupil: Person) -> bool:
     """Whether the author is this pupil, or their parent (recorded, or "my son Jayden")."""
     post = analysis.post
-    author = analysis.context.school.person(post.author) if post and post.author else None
+    author = analysis.context.people.person(post.author) if post and post.author else None
     if author is not None:
         if author == pupil:
             return True

@@ -55,12 +55,12 @@ class WorkTimeDetector:
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         if analysis.channel is not Channel.SCHOOL_SYSTEM:
             return
+        in_hours = _in_hours(analysis)  # cheaper than the long expressions below
+        if in_hours is False:
+            return
         text = analysis.lower
         strong = _STRONG.search(text)
         if strong is None and _WEAK.search(text) is None:
-            return
-        in_hours = _in_hours(analysis)
-        if in_hours is False:
             return
         cue = _personal_cue(text, strong, certain=in_hours is True)
         if cue is not None:
