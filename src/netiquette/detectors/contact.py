@@ -87,6 +87,7 @@ _ROLE_MAILBOXES = words(
 )
 _MAX_ONE_NUMBER = 14
 _DIGIT = re.compile(r"\d")
+_DIGIT_KEY = "_netiquette_first_digit"
 # A number after these is a year group, a room or a page, not a house.
 _NOT_HOUSE = re.compile(r"\b(?:year|yr|y|class|room|page|table|bus|gate|no\.?|number)\s*$", re.I)
 
@@ -102,13 +103,15 @@ class ContactDetailsDetector:
         lower = analysis.lower
         if "live" in lower or "moved" in lower:
             yield from self._found(_LIVES_AT.finditer(text), "a home address", "[address removed]")
-        if not _DIGIT.search(text):
+        digit = first_digit(analysis)
+        if digit < 0:
             return
-        if _PHONE_GATE.search(text):
+        # Each gate opens with a digit: none can match before the first one.
+        if _PHONE_GATE.search(text, digit):
             yield from self._phones(text)
-        if _POSTCODE_GATE.search(text):
+        if _POSTCODE_GATE.search(text, digit):
             yield from self._found(_postcodes(text), "a postcode", "[postcode removed]")
-        if _HOUSE_GATE.search(text):
+        if _HOUSE_GATE.search(text, digit):
             yield from self._found(_houses(text), "a home address", "[address removed]")
         if "birth" in lower or "born" in lower or "dob" in lower or "d.o.b" in lower:
             yield from self._births(text)
@@ -171,6 +174,17 @@ class ContactDetailsDetector:
             topic="contact-details",
             redaction=redaction,
         )
+
+
+def first_digit(analysis: Analysis) -> int:
+    """Where the item's first digit is (-1 for none), found once for the detectors that need
+    one: most posts have none, and those that do can be searched from there."""
+    cached: int | None = analysis.__dict__.get(_DIGIT_KEY)
+    if cached is None:
+        match = _DIGIT.search(analysis.text)
+        cached = -1 if match is None else match.start()
+        analysis.__dict__[_DIGIT_KEY] = cached
+    return cached
 
 
 def phone_spans(text: str) -> Iterable[tuple[int, int]]:

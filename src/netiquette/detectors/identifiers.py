@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from stdnum.gb import nhs
 
 from netiquette.detectors.base import Analysis
+from netiquette.detectors.contact import first_digit
 from netiquette.findings import Candidate, Note
 from netiquette.kinds import RuleKind, Severity
 
@@ -76,7 +77,8 @@ class IdentifiersDetector:
 
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         text = analysis.text
-        if not _GATE.search(text):
+        digit = first_digit(analysis)  # shared with contact details
+        if digit < 0 or not _GATE.search(text, digit):
             return
         yield from self._upns(text)
         yield from self._nhs_numbers(text)
