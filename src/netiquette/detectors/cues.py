@@ -54,10 +54,14 @@ class Phrases:
         """The earliest match of any part whose words are present."""
         best: re.Match[str] | None = None
         for words, pattern in self._parts:
-            if any(word in text for word in words):
-                match = pattern.search(text)
-                if match is not None and (best is None or match.start() < best.start()):
-                    best = match
+            for word in words:  # a plain loop: `any()` builds a generator per part
+                if word in text:
+                    break
+            else:
+                continue
+            match = pattern.search(text)
+            if match is not None and (best is None or match.start() < best.start()):
+                best = match
         return best
 
 
