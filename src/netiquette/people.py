@@ -226,11 +226,11 @@ def _close(word: str, pairs: Pairs) -> tuple[Entry, ...]:
     """The people whose other half is one edit from `word` (5+ letters, not equal)."""
     if len(word) < _FUZZY_MIN:
         return ()
-    return tuple(
-        (person, "fuzzy")
-        for target, person in pairs
-        if word != target and Levenshtein.distance(word, target) <= 1
-    )
+    found: tuple[Entry, ...] = ()
+    for target, person in pairs:  # usually one pair, and usually the word is the name
+        if word != target and Levenshtein.distance(word, target) <= 1:
+            found += ((person, "fuzzy"),)
+    return found
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:
@@ -238,10 +238,18 @@ def _longest_first(hits: list[Hit]) -> list[Hit]:
     if len(hits) == 1 or _apart(hits):
         return hits
     chosen: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
-        if all(hit[1] <= c[0] or c[1] <= hit[0] for c in chosen):
+    for hit in sorted(hits, key=_longest_key):
+        start, end = hit[0], hit[1]
+        for other in chosen:
+            if start < other[1] and other[0] < end:
+                break
+        else:
             chosen.append(hit)
     return chosen
+
+
+def _longest_key(hit: Hit) -> tuple[int, int]:
+    return hit[0] - hit[1], hit[0]
 
 
 def _apart(hits: list[Hit]) -> bool:
