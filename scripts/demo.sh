@@ -8,9 +8,11 @@ bash scripts/setup.sh
 export PATH="$PWD/.venv/bin:$PATH"
 cd web
 python manage.py demo
-python manage.py db_worker >/dev/null 2>&1 &
+# The worker sends the email (receipts, safeguarding alerts); in the demo it prints them here.
+python manage.py db_worker > >(sed -u 's/^/[worker] /') 2>&1 &
 WORKER=$!
 trap 'kill "$WORKER" 2>/dev/null || true' EXIT INT TERM
 echo "Serving on http://127.0.0.1:8000 (Ctrl-C to stop)"
-gunicorn netiquette_site.wsgi --bind 127.0.0.1:8000 --workers "${WEB_WORKERS:-3}" --access-logfile - \
+# Workers and threads: web/gunicorn.conf.py (WEB_WORKERS, WEB_THREADS override them).
+gunicorn netiquette_site.wsgi --config gunicorn.conf.py --bind 127.0.0.1:8000 --access-logfile - \
   --access-logformat '%(t)s "%(m)s %(U)s" %(s)s %(L)ss'

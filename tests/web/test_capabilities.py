@@ -9,6 +9,7 @@ from accounts.models import Membership, Role
 TABLE = {
     # capability: roles that have it
     "can_manage_policies": {"head"},
+    "can_manage_accounts": {"head"},
     "can_view_register": {"head", "dsl", "governor"},
     "can_edit_roster": {"head", "dsl"},
     "can_view_roster": {"head", "dsl", "staff"},

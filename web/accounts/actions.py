@@ -72,6 +72,27 @@ def do_change_role(membership: Membership, role: Role, actor: Actor) -> None:
 
 
 @transaction.atomic
+def do_link_person(membership: Membership, person: Person | None, actor: Actor) -> None:
+    """Tie the account to the roster entry it belongs to (or to none)."""
+    old = membership.person.name if membership.person else None
+    membership.person = person
+    membership.save(update_fields=["person"])
+    new = person.name if person else None
+    record_event(
+        actor, "member.person_linked", membership, old={"person": old}, new={"person": new}
+    )
+
+
+@transaction.atomic
+def do_set_active(user: User, active: bool, actor: Actor) -> None:
+    """Switch sign-in (and API tokens) off or back on; the account and its history stay."""
+    old = user.is_active
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    record_event(actor, "member.active_changed", user, old={"active": old}, new={"active": active})
+
+
+@transaction.atomic
 def do_change_email(user: User, email: str, actor: Actor) -> None:
     old = user.email
     user.email = email

@@ -136,6 +136,11 @@ class Membership(models.Model):
         return self.role_enum in STAFF_ROLES
 
     @property
+    def can_manage_accounts(self) -> bool:
+        """Create accounts and set roles: the head alone, as roles decide what people see."""
+        return self.role_enum is Role.HEAD
+
+    @property
     def can_use_two_factor(self) -> bool:
         """Anyone who can open cases can (and should) protect the account with TOTP."""
         return self.can_work_cases

@@ -10,4 +10,6 @@ urlpatterns = [
     path("two-factor/", views.two_factor_view, name="two_factor"),
     path("two-factor/start/", views.two_factor_start_view, name="two_factor_start"),
     path("two-factor/disable/", views.two_factor_disable_view, name="two_factor_disable"),
+    path("people/", views.people_view, name="people"),
+    path("people/<int:user_id>/", views.member_view, name="member"),
 ]

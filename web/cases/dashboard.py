@@ -12,10 +12,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from accounts.models import Membership
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from cases.models import Action, Case
+from cases.permissions import visible_cases
 from cases.triage import SEVERITIES
 
 AGE_BANDS = (
@@ -143,3 +145,13 @@ def panel(cases: QuerySet[Case], with_names: bool) -> dict[str, Any]:
         "open_count": cases.filter(closed_at=None).count(),
         "safeguarding_open": cases.filter(closed_at=None, safeguarding=True).count(),
     }
+
+
+def panel_for(membership: Membership) -> dict[str, Any] | None:
+    """The panel as this member may see it: None without case counts; every case counted
+    for governors (never a name), and the overdue list for those who see every case."""
+    if not membership.can_see_case_counts:
+        return None
+    with_names = membership.can_see_all_cases
+    cases = visible_cases(membership) if with_names else Case.objects.all()
+    return panel(cases, with_names=with_names)

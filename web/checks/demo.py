@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from accounts.actions import do_create_member
+from accounts.actions import do_change_email, do_create_member
 from accounts.models import Group, Role
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -25,11 +25,21 @@ DEMO_PASSWORD = "willowbank-demo-2026"
 ALL_GROUPS = [Group.STAFF.value, Group.GOVERNORS.value, Group.PARENTS.value]
 
 
+# Invented addresses on a reserved domain (RFC 2606), so demo mail can never reach anyone.
+DEMO_DOMAIN = "willowbank-primary.example"
+
+
 @dataclass(frozen=True)
 class DemoAccount:
     username: str
     role: Role
     person: str
+    has_email: bool = True
+
+    @property
+    def email(self) -> str:
+        """The adults have an address (the safeguarding lead's is where alerts go)."""
+        return f"{self.username}@{DEMO_DOMAIN}" if self.has_email else ""
 
 
 ACCOUNTS = (
@@ -38,7 +48,7 @@ ACCOUNTS = (
     DemoAccount("teacher", Role.STAFF, "Hannah Vickery"),
     DemoAccount("governor", Role.GOVERNOR, "Geoffrey Ambler"),
     DemoAccount("parent", Role.PARENT, "Claire Fenwick"),
-    DemoAccount("pupil", Role.PUPIL, "Olivia Marchbank"),
+    DemoAccount("pupil", Role.PUPIL, "Olivia Marchbank", has_email=False),
 )
 
 
@@ -164,7 +174,10 @@ def _load_policies(actor: User | None) -> None:
 def _create_accounts(actor: User | None) -> list[tuple[DemoAccount, str]]:
     created = []
     for account in ACCOUNTS:
-        if User.objects.filter(username=account.username).exists():
+        existing = User.objects.filter(username=account.username).first()
+        if existing is not None:
+            if account.email and not existing.email:  # a demo set up before addresses
+                do_change_email(existing, account.email, actor)
             continue
         person = Person.objects.get(name=account.person)
         first, _space, last = account.person.partition(" ")
@@ -175,6 +188,7 @@ def _create_accounts(actor: User | None) -> list[tuple[DemoAccount, str]]:
             person=person,
             first_name=first,
             last_name=last,
+            email=account.email,
             actor=actor,
         )
         created.append((account, DEMO_PASSWORD))

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from accounts.decorators import capability_required
+from accounts.decorators import capability_required, current_membership
+from cases.dashboard import panel_for
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -20,5 +21,6 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
         "chart_width": dashboard.CHART_WIDTH,
         "label_width": dashboard.LABEL_WIDTH,
         "bar_height": dashboard.BAR_HEIGHT,
+        "cases_panel": panel_for(current_membership(request)),
     }
     return render(request, "checks/dashboard.html", context)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -21,4 +22,7 @@ class Command(BaseCommand):
         for account in ACCOUNTS:
             self.stdout.write(
                 f"  {account.username:<9} {account.role.label:<30} password {DEMO_PASSWORD}"
+                + (f"  ({account.email})" if account.email else "")
             )
+        if settings.EMAIL_BACKEND.endswith("console.EmailBackend"):
+            self.stdout.write("Email (receipts, safeguarding alerts) is printed by the worker.")
