@@ -21,19 +21,20 @@ listens on loopback only, and the server is stopped at the end whatever happens.
 
 The issue's target: p99 under 50 ms for a 300-character post with 20 concurrent clients.
 
-Figures on the 2-core development machine, SQLite, 20 clients, 15 s, wrk, two runs each,
-before and after back to back. The machine was shared (load average 4-6 from other work,
-so the server had well under both cores): latency swings by 2x between runs, CPU time per
-request much less.
+Figures on the 2-core development machine, SQLite, 20 clients, 10-15 s, wrk. The machine
+was shared with other work (its load average is given), so the server had well under both
+cores: latency swings between runs, CPU time per request much less.
 
-                          req/s      p50 ms     p90 ms     p99 ms     server CPU ms/request
-    API  before           119-246    70-163     135-187    259-330    6.6-8.4
-    API  after            426-992    25-45      43-66      57-90      1.7-2.2
-    live before           57-75      264-291    293-535    359-689    13.5-14.8
-    live after            267-377    54-84      95-156     163-201    4.3-5.1
+                          load   req/s      p50 ms   p90 ms    p99 ms    server CPU ms/req
+    API  before           4-6    119-246    70-163   135-187   259-330   6.6-8.4
+    API  after            4-6    877-1086   18-21    24-33     32-47     1.7-1.9
+    API  after            8-10   663-721    25-28    40-43     53-58     1.7-1.9
+    live before           4-6    57-75      264-291  293-535   359-689   13.5-14.8
+    live after            8-10   307-329    56-60    88-96     116-133   4.2-4.6
 
-On PostgreSQL 15 (same machine, one run): API 571 req/s, p50 41 ms, p99 82 ms, 2.3 ms of
-server CPU a request (the database's own CPU is not counted); live 139 req/s, p99 177 ms.
+On PostgreSQL 15 (same machine, one run, before the worker balance fix below): API
+571 req/s, p50 41 ms, p99 82 ms, 2.3 ms of server CPU a request (the database's own CPU is
+not counted); live 139 req/s, p99 177 ms.
 
 "Before" is the app as first written, served as scripts/demo.sh served it (3 sync workers).
 What cost the time, and what was done about it (each measured in-process per request):
@@ -49,17 +50,19 @@ What cost the time, and what was done about it (each measured in-process per req
 - Engine build and view imports on a worker's first request (0.7 s): now done once in
   gunicorn's master (`preload_app`, `when_ready`), then `gc.freeze()`, since a full
   garbage collection over the 120,000 long-lived objects takes about 40 ms.
+- Two workers, but one took every kept-alive connection of the 20 clients and the other
+  sat idle (half the throughput): now a worker takes a connection only when a thread is
+  free (`worker_connections = threads`), so both share the load.
 - Live check page only: the roster read for the photo-tagging choices and the school row
   for the base template, on every keystroke's check; both are now lazy.
 
 Where the time goes now (API, about 1.0 ms of CPU in-process, 1.5-2 ms in gunicorn under
 load): the engine's check 0.15-0.4 ms (another helper is making it faster), Django's
 request handling and middleware about 0.3 ms, gunicorn's HTTP parsing and thread hand-off
-about 0.3 ms, the three SQL statements 0.2 ms. So the target is NOT met on this shared
-machine (p99 57-90 ms, set by the CPU that other processes take). With both cores to
-itself, 1.7 ms of CPU a request gives about 1,100 checks/s, so 20 clients would wait about
-18 ms on average; whether the p99 then falls under 50 ms has not been measured (no quiet
-machine was available). The live check adds the session and user lookups and a
+about 0.3 ms, the three SQL statements 0.2 ms. So the p99 target is met while the
+machine is moderately busy (32-47 ms at load average 4-6) and missed by a few
+milliseconds when other work takes most of it (53-58 ms at load average 8-10): the spare
+CPU, not the app, decides the tail now. The live check adds the session and user lookups and a
 template render (about 4 ms of CPU per request).
 """
 

@@ -1,11 +1,11 @@
 """gunicorn settings for the web app: `gunicorn netiquette_site.wsgi -c gunicorn.conf.py`.
 
 Why these: a check is a few hundred microseconds of Python, so a worker process per core
-keeps both cores busy, and a few threads per worker let one thread check while another waits
-on the database or on a slow client (`gthread` also keeps connections alive between a
-script's requests). The app is loaded once, before the workers fork (`preload_app`), and the
-engine is built then and frozen out of the garbage collector's way (`when_ready`), so no worker's first check pays for parsing the policy
-and indexing the roster. WEB_WORKERS and WEB_THREADS override the sizes.
+keeps both cores busy, and a few threads per worker (`gthread`) let one thread check while
+another waits on the database or on a slow client. The app is loaded once, before the
+workers fork (`preload_app`), and the engine is built then and frozen out of the garbage
+collector's way (`when_ready`), so no worker's first check pays for parsing the policy and
+indexing the roster. WEB_WORKERS and WEB_THREADS override the sizes.
 """
 
 from __future__ import annotations
@@ -17,7 +17,13 @@ from typing import Any
 worker_class = "gthread"
 workers = int(os.environ.get("WEB_WORKERS", str(os.cpu_count() or 2)))
 threads = int(os.environ.get("WEB_THREADS", "4"))
-keepalive = 5
+# A worker takes a connection only when it has a thread free for it. Otherwise the first
+# worker to wake takes every kept-alive connection of a burst (measured: 20 clients, one
+# worker at 100% and the other idle, half the throughput); this way the kernel hands each
+# connection to a worker with room. It also means no keep-alive (gunicorn keeps
+# `worker_connections - threads` idle connections): each request opens a connection, which
+# on loopback or behind a proxy costs far less than a lopsided worker.
+worker_connections = threads
 # Each worker touches a heartbeat file on every loop; on an ordinary disk (or overlay) that
 # costs about 0.3 ms a time, twice a request, so keep it in memory where there is /dev/shm.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None

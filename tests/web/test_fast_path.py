@@ -7,6 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from accounts.actions import do_create_api_token
@@ -21,6 +26,7 @@ from policies.models import Policy, Status
 from school.actions import do_update_school
 from school.models import School
 
+from .conftest import WEB
 from .helpers import Member
 
 POST = {"id": "p1", "text": "Call me on 07700 900123", "author_role": "parent"}
@@ -119,3 +125,22 @@ def test_it_warms_the_engine_and_says_when_there_is_no_policy(demo: None) -> Non
     assert engine.warm() is False
     with pytest.raises(engine.NoPolicy):
         engine.get_engine()
+
+
+def test_gunicorn_takes_a_connection_only_with_a_thread_free() -> None:
+    """The settings the benchmark measured: see web/gunicorn.conf.py for why."""
+    env = {**os.environ, "WEB_WORKERS": "2", "WEB_THREADS": "3"}
+    gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    out = subprocess.run(
+        [gunicorn, "--print-config", "-c", "gunicorn.conf.py", "netiquette_site.wsgi"],
+        cwd=WEB,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    config = dict(re.findall(r"^(\w+)\s+= (.*)$", out, re.M))
+    assert (config["worker_class"], config["workers"], config["threads"]) == ("gthread", "2", "3")
+    assert config["worker_connections"] == config["threads"]
+    assert config["preload_app"] == "True"
+    assert config["when_ready"] == "<when_ready()>"
