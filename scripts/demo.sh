@@ -14,5 +14,5 @@ WORKER=$!
 trap 'kill "$WORKER" 2>/dev/null || true' EXIT INT TERM
 echo "Serving on http://127.0.0.1:8000 (Ctrl-C to stop)"
 # Workers and threads: web/gunicorn.conf.py (WEB_WORKERS, WEB_THREADS override them).
-gunicorn netiquette_site.wsgi --config gunicorn.conf.py --bind 127.0.0.1:8000 --access-logfile - \
-  --access-logformat '%(t)s "%(m)s %(U)s" %(s)s %(L)ss'
+# No access log: request paths can hold a reporter's private status-link token.
+gunicorn netiquette_site.wsgi --config gunicorn.conf.py --bind 127.0.0.1:8000

@@ -101,7 +101,8 @@ def _start(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
             return server
         except OSError:  # refused, reset or timed out while the server boots
             time.sleep(0.1)
-    server.kill()
+    os.killpg(server.pid, signal.SIGKILL)
+    server.wait(timeout=10)
     raise AssertionError("the server did not start")
 
 
@@ -196,14 +197,17 @@ def test_it_keeps_every_acknowledged_report_whole(server_db: dict[str, str]) -> 
     acked: list[str] = []
     stop = threading.Event()
     threads = [threading.Thread(target=_stream, args=(base, acked, stop)) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    deadline = time.monotonic() + 60
-    while len(acked) < TARGET_ACKS and time.monotonic() < deadline:
-        time.sleep(0.02)
-    os.killpg(server.pid, signal.SIGKILL)  # mid-stream: requests are in flight
-    server.wait(timeout=10)
-    stop.set()
+    try:
+        for thread in threads:
+            thread.start()
+        deadline = time.monotonic() + 60
+        while len(acked) < TARGET_ACKS and time.monotonic() < deadline:
+            time.sleep(0.02)
+    finally:
+        # Mid-stream, requests in flight; and never a server left behind if the test fails.
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait(timeout=10)
+        stop.set()
     for thread in threads:
         thread.join(timeout=15)
     assert len(acked) >= TARGET_ACKS, f"only {len(acked)} reports were acknowledged"
