@@ -35,6 +35,7 @@ def kinds(engine: Engine, text: str, channel: Channel | None = None) -> set[Rule
 
 
 MUST_FIND = [
+    ("Muzzies are all the same", {ABUSE}),
     ("Immigrants are vermin", {ABUSE}),
     ("I hate gay people", {ABUSE}),
     ("All Muslims should be deported", {ABUSE}),

@@ -50,7 +50,7 @@ SLURS = _words(
     coon coons kike kikes towelhead towelheads raghead ragheads gyppo gyppos pikey pikeys gypo
     faggot faggots fag fags dyke dykes poof poofs poofter tranny trannies shemale retard retards
     spastic spastics spaz mong mongs homo homos cripple cripples sandnigger wetback wetbacks beaner
-    beaners halfcaste golliwog jap japs kraut krauts"""
+    beaners halfcaste golliwog jap japs kraut krauts muzzie muzzies muzrat muzrats"""
 )
 # Slur forms some groups use of themselves; reclaimed use is weighed by context.
 RECLAIMABLE = _words("nigga niggas dyke dykes queer queers fag fags cripple cripples")
