@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 from netiquette.abuse_model.lexicon import (
@@ -211,16 +212,16 @@ def words(text: str, known: frozenset[str] = frozenset()) -> list[str]:
     if _spaced_out(lower) or len(lower) != len(prepared):
         return [token.text for token in _tokens(text, known)]
     lexer = _lexer(known)
-    table = lexer.table
-    out: list[str] = []
-    for chunk in lower.split():
-        value = table.get(chunk)
-        if value is None:
-            value = lexer.learn(chunk)
-            if value is None:
-                return [token.text for token in _tokens(text, known)]
-        out += value
-    return out
+    chunks = lower.split()
+    # Looked up in one C-level pass; a piece not yet in the table is read and learnt.
+    values = list(map(lexer.table.get, chunks))
+    if None in values:
+        for number, chunk in enumerate(chunks):
+            if values[number] is None:
+                values[number] = lexer.learn(chunk)
+                if values[number] is None:
+                    return [token.text for token in _tokens(text, known)]
+    return list(chain.from_iterable(values))  # type: ignore[arg-type]
 
 
 class _Lexer:

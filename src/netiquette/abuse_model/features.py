@@ -102,7 +102,11 @@ class Featuriser:
         """(feature ids, document number of each) for a batch of word-id lists."""
         lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
         tokens = np.fromiter(chain.from_iterable(docs), dtype=np.int64, count=int(lengths.sum()))
-        doc = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
+        return self.features_flat(tokens, lengths)
+
+    def features_flat(self, tokens: Ints, lengths: Ints) -> tuple[Ints, Ints]:
+        """`features` for the documents' word ids laid end to end, with each one's length."""
+        doc = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
         doc_start = _starts(doc)
         is_quote = self.is_quote[tokens]
         quoted = (_exclusive_cumsum(is_quote, doc_start) % 2).astype(bool)

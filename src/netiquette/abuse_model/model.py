@@ -14,6 +14,7 @@ from array import array
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib.resources import files
+from itertools import chain
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -65,9 +66,12 @@ class AbuseModel:
 
     def raw_from_words(self, docs: Sequence[list[str]]) -> Floats:
         """Decision values, one row per document and one column per head."""
+        lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
         get = self.featuriser.index.__getitem__
-        ids = [list(map(get, words)) for words in docs]
-        features, doc = self.featuriser.features(ids)
+        tokens = np.fromiter(
+            map(get, chain.from_iterable(docs)), dtype=np.int64, count=int(lengths.sum())
+        )
+        features, doc = self.featuriser.features_flat(tokens, lengths)
         out = np.empty((len(docs), len(HEADS)), dtype=np.float32)
         for h in range(len(HEADS)):
             out[:, h] = np.bincount(doc, self.weights[h][features], minlength=len(docs))
@@ -93,6 +97,16 @@ class AbuseModel:
 
     def score(self, text: str) -> Scores:
         return self.score_words(self.words(text))
+
+    def score_many(self, docs: Sequence[list[str]]) -> list[Scores]:
+        """`score_words` for a batch: one vectorised pass, far cheaper per post than a loop.
+
+        The sums run in a different order, so a score may differ from `score_words`'s in
+        the last bits of a float32; a single post takes the plain-Python path."""
+        if len(docs) < 2:
+            return [self.score_words(words) for words in docs]
+        probabilities = self.calibrate(self.raw_from_words(docs)).tolist()
+        return [Scores(*row) for row in probabilities]
 
 
 def _sigmoid(z: float) -> float:

@@ -58,12 +58,30 @@ class Reading:
     Offsets of hits are in the normalised text; `norm.original_span` maps them back.
     """
 
-    def __init__(self, text: str, known: frozenset[str]) -> None:
+    def __init__(
+        self,
+        text: str,
+        known: frozenset[str],
+        read: tuple[list[str], Scores] | None = None,
+    ) -> None:
         self.text = text
         self.known = known
-        self.words = words(text, known)
-        # The model's scores before framing: calm framing may only lower them.
-        self.raw = load_model().score_words(self.words)
+        if read is None:
+            self.words = words(text, known)
+            # The model's scores before framing: calm framing may only lower them.
+            self.raw = load_model().score_words(self.words)
+        else:  # words and scores worked out for a whole batch (`read_many`)
+            self.words, self.raw = read
+
+    @classmethod
+    def read_many(cls, texts: list[str], known: frozenset[str]) -> list[Reading]:
+        """Readings of a batch of posts, the model scoring them all in one vectorised call."""
+        docs = [words(text, known) for text in texts]
+        scores = load_model().score_many(docs)
+        return [
+            cls(text, known, (doc, score))
+            for text, doc, score in zip(texts, docs, scores, strict=True)
+        ]
 
     @cached_attribute
     def normalised(self) -> str:

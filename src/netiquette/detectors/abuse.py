@@ -11,7 +11,7 @@ is cyber-bullying. Thresholds come from the policy so a school may tune them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from netiquette.abuse_model import load_model
 from netiquette.abuse_model.lexicon import SECOND_PERSON
@@ -52,6 +52,20 @@ def read(analysis: Analysis) -> Reading:
     return reading
 
 
+def read_all(analyses: Sequence[Analysis]) -> None:
+    """Readings for a batch of items at once (one vectorised model call), for `read` to find.
+
+    All the analyses of a batch share one context, so one set of known words serves."""
+    todo = [a for a in analyses if _READING not in a.__dict__ and a.text.strip()]
+    if not todo:
+        return
+    known = _known(todo[0].context.school)
+    for analysis, reading in zip(
+        todo, Reading.read_many([a.text for a in todo], known), strict=True
+    ):
+        analysis.__dict__[_READING] = reading
+
+
 _KNOWN_CACHE: dict[int, tuple[School, frozenset[str]]] = {}
 
 
@@ -71,6 +85,9 @@ def _known(school: School | None) -> frozenset[str]:
 class AbuseDetector:
     name = "abuse"
     kinds = frozenset({RuleKind.ABUSE, RuleKind.CYBERBULLYING})
+
+    def prepare(self, analyses: Sequence[Analysis]) -> None:
+        read_all(analyses)
 
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         if not analysis.text.strip():

@@ -9,10 +9,10 @@ vulgar phrasing the word list lacks, only when it is sure.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from netiquette.abuse_model.lexicon import MILD_PROFANITY, PROFANITY
-from netiquette.detectors.abuse import read
+from netiquette.detectors.abuse import read, read_all
 from netiquette.detectors.base import Analysis
 from netiquette.findings import Candidate, Note
 from netiquette.kinds import RuleKind, Severity
@@ -54,6 +54,9 @@ AMBIGUOUS = frozenset(
 class LanguageDetector:
     name = "language"
     kinds = frozenset({RuleKind.INAPPROPRIATE_LANGUAGE})
+
+    def prepare(self, analyses: Sequence[Analysis]) -> None:
+        read_all(analyses)  # shared with the abuse detector: whichever runs first reads
 
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         if not analysis.text.strip():
