@@ -110,7 +110,11 @@ class Analysis:
 
 @runtime_checkable
 class Detector(Protocol):
-    """A plug-in: a stable name, the kinds it serves, and one method returning candidates."""
+    """A plug-in: a stable name, the kinds it serves, and one method returning candidates.
+
+    A detector may also define `prepare(analyses)`: work for a whole batch done in one go
+    (a vectorised model call), which the engine calls once before `detect` on each of them.
+    """
 
     name: str
     kinds: frozenset[RuleKind]
