@@ -14,7 +14,8 @@ With Presidio, installed in its own environment (never in the project's):
 It generates `--count` invented posts (seeded: the same texts every run) in the style of a
 school community: news, parent chat, names from the bundled demo school, some phone
 numbers and emails, some profanity. It pins itself to one CPU and measures process CPU
-time (not wall time, so a busy machine skews it less) for:
+time (not wall time, so a busy machine skews it less), in `--rounds` rounds that take turns
+and keeping each row's best round (noise only ever slows a run), for:
 
 - the floor: one `\\w+` regex pass over the same texts, the least any text scan can cost;
 - the engine: `Engine.check_many` over batches, every built-in detector, demo policy;
@@ -232,8 +233,14 @@ def pin_to_one_core() -> None:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
 
-def report(rows: list[dict[str, Any]], posts: int, chars: float, verdicts: Counter[str]) -> str:
-    lines = [f"{posts:,} posts, mean {chars:.0f} characters, one core, process CPU time", ""]
+def report(
+    rows: list[dict[str, Any]], posts: int, chars: float, verdicts: Counter[str], rounds: int
+) -> str:
+    lines = [
+        f"{posts:,} posts, mean {chars:.0f} characters, one core, process CPU time, "
+        f"best of {rounds} rounds",
+        "",
+    ]
     for row in rows:
         lines.append(f"{row['label']:<50} {row['per_second']:>12,.0f} items/s")
     by_label = {row["label"].split(" ")[0]: row["per_second"] for row in rows}
@@ -249,10 +256,16 @@ def report(rows: list[dict[str, Any]], posts: int, chars: float, verdicts: Count
     return "\n".join(lines)
 
 
+def best_of(rounds: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Each row's fastest round: noise on a shared machine only ever slows a run down."""
+    return [max(row, key=lambda r: r["per_second"]) for row in zip(*rounds, strict=True)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=20260921)
+    parser.add_argument("--rounds", type=int, default=3, help="Measure each this many times.")
     parser.add_argument("--presidio-python", help="Python of an environment with Presidio.")
     parser.add_argument("--json", action="store_true", help="Print the figures as JSON.")
     parser.add_argument("--presidio-worker", help=argparse.SUPPRESS)
@@ -263,20 +276,25 @@ def main() -> None:
     pin_to_one_core()
     posts = make_posts(args.count, args.seed)
     texts = [post["text"] for post in posts]
-    rows = [measure("floor (one \\w+ regex pass)", lambda: floor_pass(texts), len(texts))]
-    engine, verdicts = engine_run(posts)
-    rows.append(engine)
-    if args.presidio_python:
-        rows.append(presidio_run(args.presidio_python, texts))
-    else:
+    if not args.presidio_python:
         print(
             "Presidio skipped: give --presidio-python PATH (see the top of this file).",
             file=sys.stderr,
         )
+    rounds = []
+    for _ in range(max(1, args.rounds)):
+        # Floor, engine and peer in turn, so a slow spell of the machine hits all of them.
+        rows = [measure("floor (one \\w+ regex pass)", lambda: floor_pass(texts), len(texts))]
+        engine, verdicts = engine_run(posts)
+        rows.append(engine)
+        if args.presidio_python:
+            rows.append(presidio_run(args.presidio_python, texts))
+        rounds.append(rows)
+    rows = best_of(rounds)
     if args.json:
         print(json.dumps({"posts": len(posts), "rows": rows, "verdicts": verdicts}, indent=2))
     else:
-        print(report(rows, len(posts), sum(map(len, texts)) / len(texts), verdicts))
+        print(report(rows, len(posts), sum(map(len, texts)) / len(texts), verdicts, len(rounds)))
 
 
 if __name__ == "__main__":
