@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import chain
+from typing import Any
 
 from netiquette.detectors.base import Analysis, Context, Detector
 from netiquette.detectors.registry import load_detectors
@@ -160,12 +161,23 @@ def finding_from(candidate: Candidate, clause: Clause) -> Finding:
         suggestion=candidate.suggestion,
         detector=candidate.detector,
         score=candidate.score,
-        details={k: v for k, v in candidate.details.items() if k != "bound_role"},
+        details=_public(candidate.details),
     )
+
+
+def _public(details: dict[str, Any]) -> dict[str, Any]:
+    """A candidate's details without the engine's own key (`bound_role`)."""
+    if not details:
+        return {}
+    if "bound_role" not in details:
+        return dict(details)
+    return {k: v for k, v in details.items() if k != "bound_role"}
 
 
 def _without_overlaps(findings: list[Finding]) -> list[Finding]:
     """One finding per kind and span: where two of a kind overlap, keep the stronger."""
+    if len(findings) == 1:
+        return findings
     kept: list[Finding] = []
     ranked = sorted(findings, key=lambda f: (-f.severity.rank, -f.score, f.start - f.end))
     for finding in ranked:

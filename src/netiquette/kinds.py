@@ -40,7 +40,10 @@ class Severity(StrEnum):
 
     @classmethod
     def worst(cls, severities: list[Severity]) -> Severity:
-        return max(severities, key=lambda s: s.rank, default=cls.OK)
+        # Block wins outright; checked by identity first, as most lists are short.
+        if cls.BLOCK in severities:
+            return cls.BLOCK
+        return cls.REVIEW if cls.REVIEW in severities else cls.OK
 
     def cap(self, limit: Severity) -> Severity:
         """The lower of this severity and `limit`."""
