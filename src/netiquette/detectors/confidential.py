@@ -97,6 +97,7 @@ _PUBLIC = re.compile(
 
 
 @lru_cache(maxsize=32)
+@lru_cache(maxsize=32)
 def term_stems(terms: tuple[str, ...]) -> tuple[str, ...]:
     """A literal every inflection of a term contains: its first word less its ending."""
     words = [term.lower().split()[0] for term in terms if term.strip()]
@@ -151,15 +152,15 @@ class ConfidentialDetector:
         if subject is None and "confidential" in fired(analysis):
             subject = _SUBJECT.search(text)
         if subject is None:
-            return
+            return ()  # most items
         disclosure = _DISCLOSURE.search(text)
         insider = _INSIDER.search(text)
         public = _PUBLIC.search(text)
         judged = _judge(term is not None, disclosure is not None, insider is not None, public)
         if judged is None:
-            return
+            return ()
         severity, score = judged
-        yield self._candidate(analysis, subject, disclosure, severity, score)
+        return (self._candidate(analysis, subject, disclosure, severity, score),)
 
     def _candidate(
         self,

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from netiquette.detectors.base import Analysis
 from netiquette.detectors.cues import fired
 from netiquette.findings import Candidate, Note
-from netiquette.items import Attachment
+from netiquette.items import Attachment, Item
 from netiquette.kinds import RuleKind, Severity
 
 OWN_MEDIA = frozenset({"photo", "video"})
@@ -81,8 +81,11 @@ class CopyrightDetector:
 
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         post = analysis.post
-        if post is None:
-            return
+        if post is None or (not post.attachments and "copyright" not in fired(analysis)):
+            return ()  # most items, without making a generator
+        return self._found(analysis, post)
+
+    def _found(self, analysis: Analysis, post: Item) -> Iterable[Candidate | Note]:
         for attachment in post.attachments:
             candidate = self._attachment(analysis, attachment)
             if candidate is not None:

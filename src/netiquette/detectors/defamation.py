@@ -156,7 +156,12 @@ class DefamationDetector:
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         cues = _cues(analysis)
         if not cues:
-            return
+            return ()  # most items, without making a generator
+        return self._found(analysis, cues)
+
+    def _found(
+        self, analysis: Analysis, cues: list[tuple[str, re.Match[str]]]
+    ) -> Iterable[Candidate | Note]:
         targets = person_targets(analysis)
         if not targets:
             return

@@ -79,7 +79,10 @@ class IdentifiersDetector:
         text = analysis.text
         digit = first_digit(analysis)  # shared with contact details
         if digit < 0 or not _GATE.search(text, digit):
-            return
+            return ()  # most items, without making a generator
+        return self._found(text)
+
+    def _found(self, text: str) -> Iterable[Candidate | Note]:
         yield from self._upns(text)
         yield from self._nhs_numbers(text)
         yield from self._ninos(text)

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from netiquette.detectors.base import Analysis
 from netiquette.findings import Candidate, Note
-from netiquette.items import Attachment
+from netiquette.items import Attachment, Item
 from netiquette.kinds import Role, RuleKind, Severity
 from netiquette.school import Person
 
@@ -33,7 +33,10 @@ class PhotoConsentDetector:
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         post = analysis.post
         if post is None or not post.attachments:
-            return
+            return ()  # most items, without making a generator
+        return self._found(analysis, post)
+
+    def _found(self, analysis: Analysis, post: Item) -> Iterable[Candidate | Note]:
         author = analysis.context.people.person(post.author) if post.author else None
         for attachment in post.attachments:
             if attachment.type.lower() not in VISUAL_TYPES:

@@ -90,10 +90,13 @@ class SensitiveMatterDetector:
 
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         if analysis.channel is not None and analysis.channel not in PUBLIC_OR_PRIVATE:
-            return
+            return ()
         families = fired_families(analysis, "sensitive")
         if not families:
-            return
+            return ()  # most items, without making a generator
+        return self._found(analysis, families)
+
+    def _found(self, analysis: Analysis, families: list[str]) -> Iterable[Candidate | Note]:
         text = analysis.lower
         complaint = _COMPLAINT.search(text) if "complaint" in families else None
         incident = _first_stated(_INCIDENT, text) if "incident" in families else None
@@ -288,10 +291,13 @@ class DetrimentalConductDetector:
 
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         if analysis.channel is not None and analysis.channel not in PUBLIC_OR_PRIVATE:
-            return
+            return ()
         families = set(fired_families(analysis, "detrimental"))
         if not families:
-            return
+            return ()  # most items, without making a generator
+        return self._found(analysis, families)
+
+    def _found(self, analysis: Analysis, families: set[str]) -> Iterable[Candidate | Note]:
         found = None
         if families & {"school", "send", "bad"}:
             found = _disparagement(analysis)

@@ -41,11 +41,17 @@ class WebsiteLinkDetector:
 
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         if analysis.channel not in FLAGGED_CHANNELS:
-            return
+            return ()  # most items, without making a generator
         domains = analysis.context.school.websites
         text = analysis.lower
-        if not any(domain in text for domain in domains):
-            return
+        for domain in domains:  # a plain loop: `any()` would make a generator
+            if domain in text:
+                return self._found(analysis, domains, text)
+        return ()
+
+    def _found(
+        self, analysis: Analysis, domains: tuple[str, ...], text: str
+    ) -> Iterable[Candidate | Note]:
         pattern = link_pattern(domains)
         if pattern is None:
             return

@@ -54,7 +54,10 @@ class WorkTimeDetector:
 
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         if analysis.channel is not Channel.SCHOOL_SYSTEM:
-            return
+            return ()  # most items, without making a generator
+        return self._found(analysis)
+
+    def _found(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         in_hours = _in_hours(analysis)  # cheaper than the long expressions below
         if in_hours is False:
             return
