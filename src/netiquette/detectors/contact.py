@@ -97,6 +97,17 @@ class ContactDetailsDetector:
     kinds = frozenset({RuleKind.PERSONAL_DATA})
 
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
+        lower = analysis.lower
+        if (
+            "@" not in lower
+            and "live" not in lower
+            and "moved" not in lower
+            and first_digit(analysis) < 0
+        ):
+            return ()  # most items: nothing to look at, and no generator made
+        return self._details(analysis)
+
+    def _details(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         text = analysis.text
         if "@" in text:
             yield from self._emails(text, analysis.context.school.websites)
