@@ -26,6 +26,8 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from operator import itemgetter
+from typing import NamedTuple
 
 import ahocorasick
 from rapidfuzz.distance import Levenshtein
@@ -69,7 +71,42 @@ _YEAR_NEAR = re.compile(r"\b(?:year|yr|y) ?(\d{1,2})\b|\b(reception)\b", re.IGNO
 Entry = tuple[Person, str]
 # (the other half of a name, lower case, and whose it is), for finding misspelt full names.
 Pairs = tuple[tuple[str, Person], ...]
-Hit = tuple[int, int, tuple[Entry, ...], Pairs, Pairs]
+
+
+class Key(NamedTuple):
+    """What the automaton gives back for one way of writing a name: all of it is worked out
+    once per engine, so a hit costs a few comparisons rather than function calls."""
+
+    length: int
+    entries: tuple[Entry, ...]
+    # Misspelt full names: the other half after a first name, before a surname.
+    after: Pairs
+    before: Pairs
+    halves: bool  # either of the two
+    # The one other half, when it is plain letters: seeing it spelt right next to the hit
+    # settles that there is no misspelling, without a regular expression.
+    plain_after: str
+    plain_before: str
+    # The one person a full name names: a sure mention whatever surrounds it.
+    sure: Person | None
+
+
+# A hit: (minus its length, start, end, key), so that a C-level key sorts longest first.
+Hit = tuple[int, int, int, Key]
+_LONGEST_FIRST = itemgetter(0, 1)
+_BY_START = itemgetter(1)
+_LETTERS = re.compile(r"[^\W\d_]+")
+_new = object.__new__
+
+
+def _mention(person: Person, start: int, end: int, evidence: str, how: str, sure: bool) -> Mention:
+    """`Mention(...)` at a third of the cost: a frozen dataclass's `__init__` sets each field
+    through `object.__setattr__`; filling the new object's `__dict__` makes the same object."""
+    mention: Mention = _new(Mention)
+    mention.__dict__.update(
+        person=person, start=start, end=end, evidence=evidence, how=how, certain=sure
+    )
+    return mention
 
 
 class PeopleIndex:
@@ -85,9 +122,7 @@ class PeopleIndex:
         self._keys = dict(keys)
         self._automaton = ahocorasick.Automaton()
         for key, entries in self._keys.items():
-            after = _pairs(entries, {"first", "preferred"}, lambda p: p.surname)
-            before = _pairs(entries, {"surname"}, lambda p: p.first_name)
-            self._automaton.add_word(key, (len(key), tuple(entries), after, before))
+            self._automaton.add_word(key, _key(key, entries))
         if self._keys:
             self._automaton.make_automaton()
         # Full names for `person`: the first person of each name, as `School.person` finds.
@@ -107,41 +142,116 @@ class PeopleIndex:
         if not self._keys or not text:
             return []
         lower = lowered(text)
-        hits = self._exact_hits(lower)
+        hits, suspects = self._exact_hits(lower)
         if not hits:
             return []
-        hits += self._fuzzy_hits(lower, hits)
+        fuzzy = _fuzzy_hits(lower, suspects) if suspects else []
+        if fuzzy or not _apart(hits):
+            hits = _longest_first(hits + fuzzy)
         mentions: list[Mention] = []
-        for start, end, entries, _, _ in _longest_first(hits):
-            mentions += _judge(text, start, end, entries)
-        if len(mentions) > 1:
-            mentions.sort(key=lambda m: (m.start, m.person.name))
+        for _, start, end, key in hits:
+            if key.sure is not None:  # a full name: nothing around it can change that
+                mentions.append(_mention(key.sure, start, end, text[start:end], "full", True))
+            else:
+                mentions += _judge(text, start, end, key.entries)
         return mentions
 
-    def _exact_hits(self, lower: str) -> list[Hit]:
-        hits = []
-        for last, value in self._automaton.iter(lower):
+    def _exact_hits(self, lower: str) -> tuple[list[Hit], list[Hit]]:
+        """Whole-word hits in order of their ends (`is_whole_word`, inlined: it runs per hit),
+        and those of them next to a word that may be the other half of a name misspelt."""
+        hits: list[Hit] = []
+        suspects: list[Hit] = []
+        size = len(lower)
+        for last, key in self._automaton.iter(lower):
             end = last + 1
-            start = end - value[0]
-            if is_whole_word(lower, start, end):
-                hits.append((start, end, value[1], value[2], value[3]))
-        return hits
+            start = end - key.length
+            if start > 0:
+                before = lower[start - 1]
+                if before.isalnum() or (
+                    before in "-'" and start > 1 and lower[start - 2].isalnum()
+                ):
+                    continue
+            if end < size:
+                after = lower[end]
+                if after.isalnum() or (
+                    after == "-" and end + 1 < size and lower[end + 1].isalnum()
+                ):
+                    continue
+            hit = (start - end, start, end, key)
+            hits.append(hit)
+            if key.halves and _suspect(lower, start, end, key):
+                suspects.append(hit)
+        return hits, suspects
 
-    def _fuzzy_hits(self, lower: str, hits: list[Hit]) -> list[Hit]:
-        """Full names with one half misspelt, found next to the other half spelt right."""
-        found: list[Hit] = []
-        for start, end, _, after, before in hits:
-            if after and (following := _NEXT_WORD.match(lower, end)):
-                close = _close(following.group(1), after)
-                word_end = following.end(1)
-                if close and is_whole_word(lower, start, word_end):
-                    found.append((start, word_end, close, (), ()))
-            if before and (word := _word_before(lower, start)):
-                close = _close(word, before)
-                word_start = start - 1 - len(word)
-                if close and is_whole_word(lower, word_start, end):
-                    found.append((word_start, end, close, (), ()))
-        return found
+
+def _suspect(lower: str, start: int, end: int, key: Key) -> bool:
+    """Whether a misspelt other half may be next to this hit: a word of 5+ letters (what
+    `_close` needs) that is not the other half spelt right. Cheap tests that only ever say
+    "no" when `_fuzzy_hits` would find nothing; it is the judge of the rest."""
+    if key.after and lower[end : end + 1] == " " and lower[end + 1 : end + 6].isalnum():
+        half = key.plain_after  # the next word, when a character that is no letter ends it
+        stop = end + 1 + len(half)
+        spelt = half and lower.startswith(half, end + 1)
+        if not spelt or (stop < len(lower) and lower[stop].isalnum()):
+            return True
+    # Unless the five characters before the space are letters, `_word_before` is short or "".
+    if (
+        key.before
+        and start > 5
+        and lower[start - 1] == " "
+        and lower[start - 6 : start - 1].isalpha()
+    ):
+        half = key.plain_before
+        word_start = start - 1 - len(half)
+        spelt = half and word_start >= 0 and lower.startswith(half, word_start)
+        if not spelt or (word_start > 0 and lower[word_start - 1] != " "):
+            return True
+    return False
+
+
+def _fuzzy_hits(lower: str, hits: list[Hit]) -> list[Hit]:
+    """Full names with one half misspelt, found next to the other half spelt right."""
+    found: list[Hit] = []
+    for _, start, end, key in hits:
+        if key.after and (following := _NEXT_WORD.match(lower, end)):
+            close = _close(following.group(1), key.after)
+            word_end = following.end(1)
+            if close and is_whole_word(lower, start, word_end):
+                found.append((start - word_end, start, word_end, _fuzzy_key(close)))
+        if key.before and (word := _word_before(lower, start)):
+            close = _close(word, key.before)
+            word_start = start - 1 - len(word)
+            if close and is_whole_word(lower, word_start, end):
+                found.append((word_start - end, word_start, end, _fuzzy_key(close)))
+    return found
+
+
+def _key(key: str, entries: list[Entry]) -> Key:
+    after = _pairs(entries, {"first", "preferred"}, lambda p: p.surname)
+    before = _pairs(entries, {"surname"}, lambda p: p.first_name)
+    sure = entries[0][0] if len(entries) == 1 and entries[0][1] == "full" else None
+    return Key(
+        len(key),
+        tuple(entries),
+        after,
+        before,
+        bool(after or before),
+        _plain(after),
+        _plain(before, 29),
+        sure,
+    )
+
+
+def _fuzzy_key(close: tuple[Entry, ...]) -> Key:
+    return Key(0, close, (), (), False, "", "", None)
+
+
+def _plain(pairs: Pairs, longest: int = 1000) -> str:
+    """The only other half, if it is all letters (and short enough for `_word_before`)."""
+    if len(pairs) != 1:
+        return ""
+    half = pairs[0][0]
+    return half if _LETTERS.fullmatch(half) and half.isalpha() and len(half) <= longest else ""
 
 
 def _keys(person: Person) -> Iterable[tuple[str, str]]:
@@ -234,29 +344,29 @@ def _close(word: str, pairs: Pairs) -> tuple[Entry, ...]:
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:
-    """Non-overlapping hits, longest first: "Isla Mistry" wins over "Isla" at the same place."""
-    if len(hits) == 1 or _apart(hits):
-        return hits
+    """Non-overlapping hits, longest first ("Isla Mistry" wins over "Isla" at the same
+    place), given back in order of place."""
     chosen: list[Hit] = []
-    for hit in sorted(hits, key=_longest_key):
-        start, end = hit[0], hit[1]
+    for hit in sorted(hits, key=_LONGEST_FIRST):
+        start, end = hit[1], hit[2]
         for other in chosen:
-            if start < other[1] and other[0] < end:
+            if start < other[2] and other[1] < end:
                 break
         else:
             chosen.append(hit)
+    chosen.sort(key=_BY_START)
     return chosen
 
 
-def _longest_key(hit: Hit) -> tuple[int, int]:
-    return hit[0] - hit[1], hit[0]
-
-
 def _apart(hits: list[Hit]) -> bool:
-    """Whether the hits, in the order given, are apart (the usual case): all of them stand."""
-    # Exact hits come in order of their ends; each ending before the next starts means
-    # none overlap. Any other order (fuzzy hits come last) is left to the full check.
-    return all(hits[i][1] <= hits[i + 1][0] for i in range(len(hits) - 1))
+    """Whether the exact hits, in order of their ends, are apart (the usual case): then
+    all of them stand, already in order of place."""
+    end = hits[0][2]
+    for hit in hits[1:]:
+        if hit[1] < end:
+            return False
+        end = hit[2]
+    return True
 
 
 def _judge(text: str, start: int, end: int, entries: tuple[Entry, ...]) -> list[Mention]:
@@ -266,7 +376,7 @@ def _judge(text: str, start: int, end: int, entries: tuple[Entry, ...]) -> list[
         sure = _certain(text, start, end, person, how)
         if sure is None:
             return []
-        return [Mention(person, start, end, text[start:end], how, sure)]
+        return [_mention(person, start, end, text[start:end], how, sure)]
     best: dict[int, Entry] = {}  # by identity: hashing a Person hashes all its fields
     for person, how in entries:
         seen = best.get(id(person))
@@ -284,10 +394,17 @@ def _judge(text: str, start: int, end: int, entries: tuple[Entry, ...]) -> list[
     if len(kept) > 1:
         kept = _by_initial(text, end, kept) or _by_year(text, start, end, kept)
     shared = len(kept) > 1
-    return [
-        Mention(person, start, end, evidence, how, certain and not shared)
+    mentions = [
+        _mention(person, start, end, evidence, how, certain and not shared)
         for person, how, certain in kept
     ]
+    if shared:  # mentions at one place are given in order of name
+        mentions.sort(key=_by_name)
+    return mentions
+
+
+def _by_name(mention: Mention) -> str:
+    return mention.person.name
 
 
 def _by_year(
