@@ -113,17 +113,21 @@ class Engine:
         return Result(item.id, verdict, tuple(findings), redacted, tuple(notes))
 
     def clause_for(self, candidate: Candidate, analysis: Analysis) -> Clause | None:
-        role = candidate.details.get("bound_role") or analysis.role or ""
+        details = candidate.details
+        role = (details.get("bound_role") if details else None) or analysis.role or ""
         channel = analysis.channel or ""
-        key = (candidate.kind, str(role), str(channel), candidate.topic)
-        if key not in self._clause_memo:
-            self._clause_memo[key] = self.policy.clause_for(
+        # Roles and channels are string enums: "pupil" and Role.PUPIL are one key.
+        key = (candidate.kind, role, channel, candidate.topic)
+        try:
+            return self._clause_memo[key]
+        except KeyError:
+            clause = self._clause_memo[key] = self.policy.clause_for(
                 candidate.kind,
                 Role(role) if role else None,
                 Channel(channel) if channel else None,
                 candidate.topic,
             )
-        return self._clause_memo[key]
+            return clause
 
     def _detectors_for(self, analysis: Analysis) -> list[Detector]:
         """The detectors worth running: those serving a kind some clause binds here.

@@ -64,9 +64,16 @@ class Strength(StrEnum):
 
     @property
     def severity(self) -> Severity:
-        if self in (Strength.MUST, Strength.MUST_NOT):
-            return Severity.BLOCK
-        return Severity.REVIEW
+        return _STRENGTH_SEVERITY[self]
+
+
+_STRENGTH_SEVERITY = {
+    Strength.MUST: Severity.BLOCK,
+    Strength.MUST_NOT: Severity.BLOCK,
+    Strength.SHOULD: Severity.REVIEW,
+    Strength.SHOULD_NOT: Severity.REVIEW,
+    Strength.CAUTION: Severity.REVIEW,
+}
 
 
 class Role(StrEnum):
