@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import accumulate, chain, compress, count
+from operator import not_
 from typing import NamedTuple
 
 from netiquette.abuse_model.lexicon import (
@@ -222,6 +223,100 @@ def words(text: str, known: frozenset[str] = frozenset()) -> list[str]:
                 if values[number] is None:
                     return [token.text for token in _tokens(text, known)]
     return list(chain.from_iterable(values))  # type: ignore[arg-type]
+
+
+# Joins a batch's texts so they are lower-cased, searched and split in one pass each; a text
+# holding it is read alone. Its own white-space piece, it cannot join letters either side.
+_BETWEEN = " \x00 "
+
+
+def words_many(texts: Sequence[str], known: frozenset[str] = frozenset()) -> list[list[str]]:
+    """`words` for each of a batch of texts, the same lists, for less than a third the cost.
+
+    The texts are joined, lower-cased, searched for letters spaced apart and split at white
+    space once, and every piece looked up in one pass: a few C-level calls per batch rather
+    than per text. Lower-casing joined texts is lower-casing each (only a final sigma looks
+    at its neighbours, and never past white space); a text with letters spaced apart, or
+    with a piece that may join the next, is read whole, as `words` would.
+    """
+    if len(texts) < 2:
+        return [words(text, known) for text in texts]
+    each = list(map(_prepared, texts))
+    prepared = _BETWEEN.join(each)
+    lower = prepared.lower()
+    if len(lower) != len(prepared) or lower.count("\x00") != len(texts) - 1:
+        return [words(text, known) for text in texts]
+    starts = list(accumulate((len(text) + len(_BETWEEN) for text in each[:-1]), initial=0))
+    suspects = _spaced_suspects(lower, starts)
+    lexer = _lexer(known)
+    # The separator's own reading, which the tokeniser gives it too.
+    lexer.table["\x00"] = ("\x00",)
+    chunks = lower.split()
+    values = list(map(lexer.table.get, chunks))
+    whole: list[int] = []
+    try:
+        flat = list(chain.from_iterable(values))  # type: ignore[arg-type]
+    except TypeError:  # pieces not yet in the table
+        whole = _learn_all(lexer, chunks, values)
+        flat = list(chain.from_iterable(values))  # type: ignore[arg-type]
+    docs: list[list[str]] = []
+    start = 0
+    for _ in range(len(texts) - 1):
+        end = flat.index("\x00", start)
+        docs.append(flat[start:end])
+        start = end + 1
+    docs.append(flat[start:])
+    for number in sorted(suspects):
+        at = starts[number]
+        if _spaced_out(lower[at : at + len(each[number])]):
+            whole.append(number)
+    for number in whole:
+        docs[number] = [token.text for token in _tokens(texts[number], known)]
+    return docs
+
+
+def _spaced_suspects(lower: str, starts: list[int]) -> set[int]:
+    """The numbers of the joined texts that `_SPACED_PAIR` may match in, a superset.
+
+    The pair is looked for in a coded copy (a separator "s", a letter or digit "a", "@" or
+    "$" "d") where the regular expression scans several times faster. A text it finds is
+    then tested exactly, so a pair made across the join only costs that test.
+    """
+    coded = lower.encode().translate(_CODES)
+    if len(coded) == len(lower):  # ASCII: a byte's offset is its character's
+        return {bisect_right(starts, m.end() - 1) - 1 for m in _CODED_PAIR.finditer(coded)}
+    return {coded.count(0, 0, m.end()) for m in _CODED_PAIR.finditer(coded)}
+
+
+def _codes() -> bytes:
+    codes = bytearray(b"o" * 256)
+    codes[0] = 0  # the separator between joined texts stays itself
+    for group, code in (
+        (b" .-_", b"s"),
+        (b"@$", b"d"),
+        (b"abcdefghijklmnopqrstuvwxyz0123456789", b"a"),
+    ):
+        for byte in group:
+            codes[byte] = code[0]
+    return bytes(codes)
+
+
+# UTF-8 encodes a character outside ASCII in bytes outside it, which all become "o".
+_CODES = _codes()
+_CODED_PAIR = re.compile(rb"s[ad]s(?:a(?!a)|d)")
+
+
+def _learn_all(lexer: _Lexer, chunks: list[str], values: list[tuple[str, ...] | None]) -> list[int]:
+    """Fill in the pieces missing from `values`; the numbers of the texts to read whole."""
+    whole: list[int] = []
+    # Falsy values are the missing ones (None) and pieces that read as nothing (emoji joiners).
+    for at in compress(count(), map(not_, values)):
+        if values[at] is None:
+            values[at] = lexer.learn(chunks[at])
+            if values[at] is None:
+                values[at] = ()
+                whole.append(chunks[:at].count("\x00"))
+    return whole
 
 
 class _Lexer:

@@ -24,7 +24,7 @@ from netiquette.abuse_model.lexicon import DEHUMANISING, HARM, INSULTS, SLURS
 from netiquette.abuse_model.model import Scores, load_model
 from netiquette.abuse_model.patterns import Cue, possible_cues
 from netiquette.detectors.base import cached_attribute
-from netiquette.textnorm import Normalised, normalise, word_spans, words
+from netiquette.textnorm import Normalised, normalise, word_spans, words, words_many
 
 # Where a report ends and the author speaks again ("I was called a liar so I'll batter you").
 _REPORT_END = re.compile(
@@ -76,7 +76,7 @@ class Reading:
     @classmethod
     def read_many(cls, texts: list[str], known: frozenset[str]) -> list[Reading]:
         """Readings of a batch of posts, the model scoring them all in one vectorised call."""
-        docs = [words(text, known) for text in texts]
+        docs = words_many(texts, known)
         scores = load_model().score_many(docs)
         return [
             cls(text, known, (doc, score))
