@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import groupby
 
 from netiquette.detectors.base import Analysis, Mention
 from netiquette.findings import Candidate, Note
@@ -46,6 +45,10 @@ _OWN_CHILD = re.compile(
     re.IGNORECASE,
 )
 _CACHE_KEY = "_netiquette_pupil_references"
+# Enum members read once: `Role.PUPIL` is a descriptor lookup each time it is written out.
+_PUPIL = Role.PUPIL
+_PARENT = Role.PARENT
+_DIRECT = Channel.DIRECT
 
 
 @dataclass(frozen=True)
@@ -75,28 +78,66 @@ def pupil_references(analysis: Analysis) -> list[PupilReference]:
 
 def _pupil_references(analysis: Analysis) -> list[PupilReference]:
     found: list[PupilReference] = []
-    if not any(m.person.role is Role.PUPIL for m in analysis.mentions):
-        return found
-    # Mentions come in order of place, and never overlap: grouping needs no sort.
-    for (start, end), group in groupby(analysis.mentions, key=lambda m: (m.start, m.end)):
-        reference = _reference(analysis.text, start, end, list(group))
-        if reference is not None:
-            found.append(reference)
+    mentions = analysis.mentions
+    # Mentions come in order of place, and never overlap: those of one place are together
+    # and share a start. Usually each place has one mention, which needs no grouping.
+    count = len(mentions)
+    index = 0
+    while index < count:
+        mention = mentions[index]
+        after = index + 1
+        while after < count and mentions[after].start == mention.start:
+            after += 1
+        if after == index + 1:
+            if mention.person.role is _PUPIL:
+                reference = _reference(analysis.text, [mention])
+                if reference is not None:
+                    found.append(reference)
+        else:
+            reference = _reference(analysis.text, mentions[index:after])
+            if reference is not None:
+                found.append(reference)
+        index = after
     return found
 
 
-def _reference(text: str, start: int, end: int, group: list[Mention]) -> PupilReference | None:
-    pupils = tuple(m.person for m in group if m.person.role is Role.PUPIL)
+def _reference(text: str, group: list[Mention]) -> PupilReference | None:
+    first = group[0]
+    pupils = tuple(m.person for m in group if m.person.role is _PUPIL)
     if not pupils:
         return None
-    how = group[0].how
+    how = first.how
     family = False
-    if how == "surname" and not _CHILD_AFTER_SURNAME.match(text, end):
-        if not _FAMILY_AFTER_SURNAME.match(text, end):
+    if how == "surname" and not _CHILD_AFTER_SURNAME.match(text, first.end):
+        if not _FAMILY_AFTER_SURNAME.match(text, first.end):
             return None
         family = True
-    certain = len(group) == 1 and group[0].certain and how != "surname"
-    return PupilReference(start, end, group[0].evidence, pupils, how, certain, family)
+    certain = len(group) == 1 and first.certain and how != "surname"
+    return _new_reference(first.start, first.end, first.evidence, pupils, how, certain, family)
+
+
+def _new_reference(
+    start: int,
+    end: int,
+    evidence: str,
+    pupils: tuple[Person, ...],
+    how: str,
+    certain: bool,
+    family: bool,
+) -> PupilReference:
+    """`PupilReference(...)` at a third of the cost: a frozen dataclass's `__init__` sets each
+    field through `object.__setattr__`; filling the new object's `__dict__` is the same."""
+    reference: PupilReference = object.__new__(PupilReference)
+    reference.__dict__.update(
+        start=start,
+        end=end,
+        evidence=evidence,
+        pupils=pupils,
+        how=how,
+        certain=certain,
+        family=family,
+    )
+    return reference
 
 
 class PupilNamesDetector:
@@ -104,14 +145,16 @@ class PupilNamesDetector:
     kinds = frozenset({RuleKind.PERSONAL_DATA})
 
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
-        if analysis.channel is Channel.DIRECT or not analysis.mentions:
-            return
+        if not analysis.mentions or analysis.channel is _DIRECT:
+            return ()  # most items, without making a generator
+        found = []
         for reference in pupil_references(analysis):
             if reference.family:
                 continue
             unconsented = [p for p in reference.pupils if not p.consent.name]
             if unconsented:
-                yield self._candidate(analysis, reference, unconsented)
+                found.append(self._candidate(analysis, reference, unconsented))
+        return found
 
     def _candidate(
         self, analysis: Analysis, reference: PupilReference, unconsented: list[Person]
@@ -165,8 +208,10 @@ def _own_child(analysis: Analysis, reference: PupilReference, pupil: Person) -> 
         children = {child.casefold() for child in author.children}
         if pupil.name.casefold() in children:
             return True
+    if analysis.role is not _PARENT:
+        return False
     head = analysis.text[max(0, reference.start - 40) : reference.start]
-    return analysis.role is Role.PARENT and _OWN_CHILD.search(head) is not None
+    return _OWN_CHILD.search(head) is not None
 
 
 def _initials(reference: PupilReference, pupil: Person) -> str:

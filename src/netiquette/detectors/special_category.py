@@ -121,18 +121,20 @@ class SpecialCategoryDetector:
 
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         if not analysis.mentions:
-            return
+            return ()  # most items, without making a generator
         references = pupil_references(analysis)  # shared with pupil-names: usually free
         if not references:
-            return
+            return ()
         facts = find_facts(analysis.text)
         if not facts:
-            return
+            return ()
         sentences = _sentence_starts(analysis.text)
+        found = []
         for fact in facts:
             reference = _about(analysis.text, sentences, references, fact.start)
             if reference is not None:
-                yield self._candidate(analysis, fact, reference)
+                found.append(self._candidate(analysis, fact, reference))
+        return found
 
     def _candidate(self, analysis: Analysis, fact: Fact, reference: PupilReference) -> Candidate:
         pupil = reference.pupils[0]
