@@ -90,6 +90,8 @@ class Featuriser:
         self.word_class = np.array([class_of(w) for w in self.vocabulary], dtype=np.int64)
         self.is_clause_end = np.array([w in CLAUSE_END for w in self.vocabulary])
         self.is_quote = np.array([w in QUOTES for w in self.vocabulary])
+        # A clause end has no class, whatever its word.
+        self.clause_class = np.where(self.is_clause_end, 0, self.word_class)
         # Plain lists for the one-post paths: indexing numpy arrays one by one is slow.
         self.classes: list[int] = self.word_class.tolist()
         self.end_flags: list[bool] = self.is_clause_end.tolist()
@@ -107,52 +109,67 @@ class Featuriser:
     def features_flat(self, tokens: Ints, lengths: Ints) -> tuple[Ints, Ints]:
         """`features` for the documents' word ids laid end to end, with each one's length."""
         doc = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-        doc_start = _starts(doc)
         is_quote = self.is_quote[tokens]
-        quoted = (_exclusive_cumsum(is_quote, doc_start) % 2).astype(bool)
-        keep = ~is_quote
-        tokens, doc, quoted = tokens[keep], doc[keep], quoted[keep]
+        quoted = None
+        if is_quote.any():  # most batches have none: their quoted state is all False
+            quoted = (_exclusive_cumsum(is_quote, _starts(doc)) % 2).astype(bool)
+            keep = ~is_quote
+            tokens, doc, quoted = tokens[keep], doc[keep], quoted[keep]
         return self._clause_features(tokens, doc, quoted)
 
     def _clause_features(
-        self, tokens: Ints, doc: Ints, quoted: npt.NDArray[np.bool_]
+        self, tokens: Ints, doc: Ints, quoted: npt.NDArray[np.bool_] | None
     ) -> tuple[Ints, Ints]:
         ends = self.is_clause_end[tokens]
         start = _starts(doc)
         start[1:] |= ends[:-1]
         start_at = np.maximum.accumulate(np.where(start, np.arange(len(tokens)), 0))
-        cls = np.where(ends, 0, self.word_class[tokens])
-        negated = _exclusive_cumsum(cls == NEG_CLASS, start_at) > 0
-        prev = np.roll(tokens, 1)
-        prev[start] = 1
-        v = len(self.vocabulary)
-        abstract = np.where(cls > 0, v + cls, tokens)
-        abstract_prev = np.roll(abstract, 1)
-        abstract_prev[start] = 1
-        mark = negated.astype(np.int64) + 2 * quoted.astype(np.int64)
-        words = ~ends
+        cls = self.clause_class[tokens]
         tagged = cls > 0
+        prev = _shifted(tokens, start)
+        v = len(self.vocabulary)
+        abstract = np.where(tagged, v + cls, tokens)
+        abstract_prev = _shifted(abstract, start)
+        words = ~ends
         either = words & (tagged | (abstract_prev != prev))
+        # Only class words carry a mark or see other classes: a fraction of the tokens.
+        where = np.flatnonzero(tagged)
+        cls, clause, class_doc = cls[where], start_at[where], doc[where]
+        mark = self._marks(tokens, start_at, where, quoted)
+        seen, seen_doc = self._seen(cls, mark, clause, class_doc)
         parts = [
             (tokens, doc),
             (self._hash("pair", prev[words], tokens[words]), doc[words]),
-            (self._hash("class", cls[tagged], mark[tagged]), doc[tagged]),
+            (self._hash("class", cls, mark), class_doc),
             (self._hash("abstract", abstract_prev[either], abstract[either]), doc[either]),
-            self._seen(cls, mark, start_at, doc),
+            (seen, seen_doc),
         ]
         return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
 
-    def _seen(self, cls: Ints, mark: Ints, start_at: Ints, doc: Ints) -> tuple[Ints, Ints]:
-        # Only class words see or are seen, so work on them alone (a fraction of the tokens).
-        where = np.flatnonzero(cls > 0)
-        cls, mark, doc, clause = cls[where], mark[where], doc[where], start_at[where]
-        first = np.ones(len(clause), dtype=bool)
+    def _marks(
+        self, tokens: Ints, start_at: Ints, where: Ints, quoted: npt.NDArray[np.bool_] | None
+    ) -> Ints:
+        """For each class word: 1 after a negation in its clause, plus 2 inside quotes."""
+        negation = self.word_class[tokens] == NEG_CLASS
+        if negation.any():
+            mark = (_exclusive_cumsum(negation, start_at) > 0)[where].astype(np.int64)
+        else:
+            mark = np.zeros(len(where), dtype=np.int64)
+        if quoted is not None:
+            mark += 2 * quoted[where]
+        return mark
+
+    def _seen(self, cls: Ints, mark: Ints, clause: Ints, doc: Ints) -> tuple[Ints, Ints]:
+        """Each class word with each class seen earlier in its clause (class words only)."""
+        count = len(cls)
+        first = np.ones(count, dtype=bool)
         first[1:] = clause[1:] != clause[:-1]
-        seen = np.stack(
-            [_exclusive_cumsum(cls == c, first) > 0 for c in range(1, len(CLASSES) + 1)],
-            axis=1,
-        )
-        rows, cols = np.nonzero(seen)
+        at = np.maximum.accumulate(np.where(first, np.arange(count), 0))
+        # Counts of each class before each class word, within its clause, in one cumsum.
+        one_hot = np.zeros((count, len(CLASSES) + 1), dtype=np.int32)
+        one_hot[np.arange(count), cls] = 1
+        before = np.cumsum(one_hot, axis=0, dtype=np.int32) - one_hot
+        rows, cols = np.nonzero((before - before[at])[:, 1:] > 0)
         pair = (cols + 1) * 16 + cls[rows]
         return self._hash("seen", pair, mark[rows]), doc[rows]
 
@@ -191,12 +208,22 @@ class Featuriser:
 
     def _hash(self, kind: str, a: Ints, b: Ints) -> Ints:
         """A fixed integer hash of two ids into the buckets after the vocabulary."""
-        x = (a.astype(np.uint64) * np.uint64(_K1)) ^ (
-            b.astype(np.uint64) * np.uint64(_K2) + np.uint64(_SALTS[kind])
-        )
+        x = a.astype(np.uint64) * np.uint64(_K1)
+        x ^= b.astype(np.uint64) * np.uint64(_K2) + np.uint64(_SALTS[kind])
         x ^= x >> np.uint64(29)
-        bucket = (x % np.uint64(self.buckets)).astype(np.int64)
-        return bucket + len(self.vocabulary)
+        if self.buckets & (self.buckets - 1) == 0:  # a power of two: a mask, not a division
+            x &= np.uint64(self.buckets - 1)
+        else:
+            x %= np.uint64(self.buckets)
+        return x.astype(np.int64) + len(self.vocabulary)
+
+
+def _shifted(values: Ints, start: npt.NDArray[np.bool_]) -> Ints:
+    """Each value's predecessor, or 1 (the start word) where a clause starts."""
+    out = np.empty_like(values)
+    out[1:] = values[:-1]
+    out[start] = 1
+    return out
 
 
 def _starts(doc: Ints) -> npt.NDArray[np.bool_]:
