@@ -49,6 +49,8 @@ _CACHE_KEY = "_netiquette_pupil_references"
 _PUPIL = Role.PUPIL
 _PARENT = Role.PARENT
 _DIRECT = Channel.DIRECT
+# A pupil's initials (which depend on the name alone), worked out once per name.
+_INITIALS: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -90,22 +92,24 @@ def _pupil_references(analysis: Analysis) -> list[PupilReference]:
             after += 1
         if after == index + 1:
             if mention.person.role is _PUPIL:
-                reference = _reference(analysis.text, [mention])
+                reference = _reference(analysis.text, [mention], (mention.person,))
                 if reference is not None:
                     found.append(reference)
         else:
-            reference = _reference(analysis.text, mentions[index:after])
-            if reference is not None:
-                found.append(reference)
+            group = mentions[index:after]
+            pupils = tuple(m.person for m in group if m.person.role is _PUPIL)
+            if pupils:
+                reference = _reference(analysis.text, group, pupils)
+                if reference is not None:
+                    found.append(reference)
         index = after
     return found
 
 
-def _reference(text: str, group: list[Mention]) -> PupilReference | None:
+def _reference(
+    text: str, group: list[Mention], pupils: tuple[Person, ...]
+) -> PupilReference | None:
     first = group[0]
-    pupils = tuple(m.person for m in group if m.person.role is _PUPIL)
-    if not pupils:
-        return None
     how = first.how
     family = False
     if how == "surname" and not _CHILD_AFTER_SURNAME.match(text, first.end):
@@ -211,10 +215,16 @@ def _own_child(analysis: Analysis, reference: PupilReference, pupil: Person) -> 
     if analysis.role is not _PARENT:
         return False
     head = analysis.text[max(0, reference.start - 40) : reference.start]
+    lower = head.lower()  # "my " or "our ", which `_OWN_CHILD` needs, is rare: test that first
+    if "my " not in lower and "our " not in lower:
+        return False
     return _OWN_CHILD.search(head) is not None
 
 
 def _initials(reference: PupilReference, pupil: Person) -> str:
     if reference.how == "full":
-        return pupil.initials
+        initials = _INITIALS.get(pupil.name)
+        if initials is None:
+            initials = _INITIALS[pupil.name] = pupil.initials
+        return initials
     return "".join(f"{word[0].upper()}." for word in reference.evidence.split() if word)
