@@ -47,8 +47,6 @@ _FUZZY_MIN = 5
 # Capitalised words that may follow a first name without making it someone else's.
 _FOLLOW_OK = frozenset({"year", "reception", "class", "group", "i", "and", "from", "in", "is"})
 
-# Characters read as others when matching: curly apostrophes, and every kind of space.
-_SAME_AS = (("\u2019", "'"), ("\u00a0", " "), ("\t", " "), ("\n", " "), ("\r", " "))
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)")
 _FOLLOWING = re.compile(r"\s([^\W\d_]+)")
 # Words before a first name that make it a thing, a saint, a royal or a storm ("an Oscar",
@@ -57,6 +55,7 @@ _NOT_A_PERSON_BEFORE = frozenset(
     {"a", "an", "the", "st", "st.", "saint", "king", "queen", "prince", "princess", "storm"}
 )
 # A name in a set phrase: "Noah's Ark".
+_APOSTROPHES = frozenset("'’")
 _SET_PHRASE_AFTER = re.compile(r"['’]s (?:ark|day)\b", re.IGNORECASE)
 # A possessive only a person has: "Hope's mum", "Will's party" (not "Summer's here").
 _PERSONAL_POSSESSIVE = re.compile(
@@ -83,10 +82,10 @@ class Key(NamedTuple):
     after: Pairs
     before: Pairs
     halves: bool  # either of the two
-    # The one other half, when it is plain letters: seeing it spelt right next to the hit
-    # settles that there is no misspelling, without a regular expression.
-    plain_after: str
-    plain_before: str
+    # The one other half, when it is plain letters, with the space between: seeing it spelt
+    # right next to the hit settles that there is no misspelling, without a regex.
+    spelt_after: str
+    spelt_before: str
     # The one person a full name names: a sure mention whatever surrounds it.
     sure: Person | None
 
@@ -188,23 +187,22 @@ def _suspect(lower: str, start: int, end: int, key: Key) -> bool:
     """Whether a misspelt other half may be next to this hit: a word of 5+ letters (what
     `_close` needs) that is not the other half spelt right. Cheap tests that only ever say
     "no" when `_fuzzy_hits` would find nothing; it is the judge of the rest."""
-    if key.after and lower[end : end + 1] == " " and lower[end + 1 : end + 6].isalnum():
-        half = key.plain_after  # the next word, when a character that is no letter ends it
-        stop = end + 1 + len(half)
-        spelt = half and lower.startswith(half, end + 1)
-        if not spelt or (stop < len(lower) and lower[stop].isalnum()):
+    if key.after:
+        spelt = key.spelt_after  # " rahman": the next word, if no letter or digit follows
+        if spelt and lower.startswith(spelt, end):
+            stop = end + len(spelt)
+            if stop < len(lower) and lower[stop].isalnum():
+                return True
+        elif lower[end : end + 1] == " " and lower[end + 1 : end + 6].isalnum():
             return True
-    # Unless the five characters before the space are letters, `_word_before` is short or "".
-    if (
-        key.before
-        and start > 5
-        and lower[start - 1] == " "
-        and lower[start - 6 : start - 1].isalpha()
-    ):
-        half = key.plain_before
-        word_start = start - 1 - len(half)
-        spelt = half and word_start >= 0 and lower.startswith(half, word_start)
-        if not spelt or (word_start > 0 and lower[word_start - 1] != " "):
+    if key.before and start > 5:
+        spelt = key.spelt_before  # "mohammed ": the word before, if a space is before it
+        word_start = start - len(spelt)
+        if spelt and word_start >= 0 and lower.startswith(spelt, word_start):
+            if word_start > 0 and lower[word_start - 1] != " ":
+                return True
+        # Unless the five characters before the space are letters, `_word_before` is short.
+        elif lower[start - 1] == " " and lower[start - 6 : start - 1].isalpha():
             return True
     return False
 
@@ -236,8 +234,8 @@ def _key(key: str, entries: list[Entry]) -> Key:
         after,
         before,
         bool(after or before),
-        _plain(after),
-        _plain(before, 29),
+        f" {half}" if (half := _plain(after)) else "",
+        f"{half} " if (half := _plain(before, 29)) else "",
         sure,
     )
 
@@ -303,9 +301,19 @@ def lowered(text: str) -> str:
 
 
 def _plain_marks(text: str) -> str:
-    for odd, plain in _SAME_AS:
-        if odd in text:
-            text = text.replace(odd, plain)
+    """Characters read as others when matching: curly apostrophes, and every kind of space.
+
+    Written out test by test: a loop over (odd, plain) pairs costs more than the tests."""
+    if "\u2019" in text:
+        text = text.replace("\u2019", "'")
+    if "\u00a0" in text:
+        text = text.replace("\u00a0", " ")
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    if "\n" in text:
+        text = text.replace("\n", " ")
+    if "\r" in text:
+        text = text.replace("\r", " ")
     return text
 
 
@@ -462,16 +470,22 @@ def _single(text: str, start: int, end: int, person: Person, how: str) -> bool |
     word = text[start:end]
     common = word.lower() in COMMON_WORD_NAMES
     capitalised = word[0].isupper()
-    after = _FOLLOWING.match(text, end)
+    # The patterns below all start with a space or an apostrophe: test for it first.
+    follows = text[end : end + 1]
+    after = _FOLLOWING.match(text, end) if follows.isspace() else None
     if how == "surname":
         if not capitalised or common or (after and after.group(1).lower() in PLACE_WORDS):
             return None
         return False
     if not capitalised:
         return None if common else not any(c.isupper() for c in text)
-    if _word_before_space(text, start).lower() in _NOT_A_PERSON_BEFORE:
+    if (
+        start
+        and text[start - 1].isspace()
+        and _word_before_space(text, start).lower() in _NOT_A_PERSON_BEFORE
+    ):
         return None
-    if _SET_PHRASE_AFTER.match(text, end):
+    if follows in _APOSTROPHES and _SET_PHRASE_AFTER.match(text, end):
         return None
     if after and after.group(1) == person.surname[:1].upper():
         return True  # "Poppy T": the surname's initial settles it
