@@ -114,27 +114,54 @@ def word_spans(text: str, known: frozenset[str], indices: list[int]) -> list[tup
     """Where normalised words (by their index in `words`) were written in the original.
 
     The same spans as `normalise(text, known).tokens[i]`, without making every token: the
-    pieces are read only as far as the last word asked for.
+    pieces are looked up in the lexer's table in one pass, counted to find the ones holding
+    the words asked for, and only those pieces are found in the text.
     """
-    pieces = _pieces(text, known)
-    found: dict[int, tuple[int, int]] = {}
     wanted = sorted(set(indices))
-    if pieces is not None and wanted:
-        number = 0
-        try:
-            for at, spans in _chunks_of(pieces):
-                while wanted and wanted[0] < number + len(spans):
-                    _, start, end = spans[wanted[0] - number]
-                    found[wanted.pop(0)] = _moved(at + start, at + end, pieces.positions)
-                if not wanted:
-                    break
-                number += len(spans)
-        except _ReadWhole:
-            pass
-    if wanted:
+    if not wanted:
+        return []
+    pieces = _pieces(text, known)
+    found = None if pieces is None else _spans_by_piece(pieces, wanted)
+    if found is None:
         every = normalise(text, known).tokens
         return [(every[i].start, every[i].end) for i in indices]
     return [found[i] for i in indices]
+
+
+def _spans_by_piece(pieces: _Pieces, wanted: list[int]) -> dict[int, tuple[int, int]] | None:
+    """The spans of the `wanted` words (sorted), or None where the text must be read whole."""
+    lexer, lower = pieces.lexer, pieces.lower
+    chunks = lower.split()
+    tokens = list(map(lexer.spans.get, chunks))
+    # Falsy: not yet in the table (None), or a piece that reads as nothing (looked up again).
+    if not all(tokens) and not _learn_spans(lexer, chunks, tokens, wanted[-1]):
+        return None
+    counts = list(accumulate(map(len, tokens)))  # type: ignore[arg-type]
+    if not counts or counts[-1] <= wanted[-1]:
+        return None
+    found: dict[int, tuple[int, int]] = {}
+    for index in wanted:
+        number = bisect_right(counts, index)
+        # The piece's start: the rest of the text after splitting off the pieces before it.
+        at = len(lower) - len(lower.split(None, number)[number])
+        _, start, end = tokens[number][index - (counts[number - 1] if number else 0)]  # type: ignore[index]
+        found[index] = _moved(at + start, at + end, pieces.positions)
+    return found
+
+
+def _learn_spans(
+    lexer: _Lexer, chunks: list[str], tokens: list[tuple[Token, ...] | None], last: int
+) -> bool:
+    """Fill in `tokens` as far as word `last`; False if a piece before it may join the next."""
+    total = 0
+    for number, value in enumerate(tokens):
+        if not value:
+            value = tokens[number] = lexer.learn_spans(chunks[number])
+            if value is None:  # the pieces before one that may join still read alike
+                del tokens[number:]
+                return total > last
+        total += len(value)
+    return True
 
 
 def _quick_tokens(text: str, known: frozenset[str]) -> tuple[Token, ...] | None:
@@ -282,7 +309,7 @@ def _spaced_suspects(lower: str, starts: list[int]) -> set[int]:
     "$" "d") where the regular expression scans several times faster. A text it finds is
     then tested exactly, so a pair made across the join only costs that test.
     """
-    coded = lower.encode().translate(_CODES)
+    coded = lower.encode("utf-8", "surrogatepass").translate(_CODES)
     if len(coded) == len(lower):  # ASCII: a byte's offset is its character's
         return {bisect_right(starts, m.end() - 1) - 1 for m in _CODED_PAIR.finditer(coded)}
     return {coded.count(0, 0, m.end()) for m in _CODED_PAIR.finditer(coded)}
@@ -399,6 +426,9 @@ _SPACED_RUN = re.compile(r"(?:(?<![\w@$*])[a-z0-9@$]|[@$])(?:[ .\-_][a-z0-9@$]){
 
 
 def _spaced_out(lower: str) -> bool:
+    # The pair, looked for in the coded copy first (see `_spaced_suspects`), is rare.
+    if _CODED_PAIR.search(lower.encode("utf-8", "surrogatepass").translate(_CODES)) is None:
+        return False
     return _SPACED_PAIR.search(lower) is not None and _SPACED_RUN.search(lower) is not None
 
 
