@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from netiquette import textnorm
-from netiquette.abuse_model.features import NEG_CLASS, Featuriser
+from netiquette.abuse_model.features import NEG_CLASS, Featuriser, Ints
 
 HEADS = ("abuse", "profanity", "aimed")
 ARTIFACT = "abuse-model.npz"
@@ -71,10 +71,14 @@ class AbuseModel:
         tokens = np.fromiter(
             map(get, chain.from_iterable(docs)), dtype=np.int64, count=int(lengths.sum())
         )
+        return self.raw_from_ids(tokens, lengths)
+
+    def raw_from_ids(self, tokens: Ints, lengths: Ints) -> Floats:
+        """`raw_from_words` for the documents' word ids laid end to end, with their lengths."""
         features, doc = self.featuriser.features_flat(tokens, lengths)
-        out = np.empty((len(docs), len(HEADS)), dtype=np.float32)
+        out = np.empty((len(lengths), len(HEADS)), dtype=np.float32)
         for h in range(len(HEADS)):
-            out[:, h] = np.bincount(doc, self.weights[h][features], minlength=len(docs))
+            out[:, h] = np.bincount(doc, self.weights[h][features], minlength=len(lengths))
         return out + self.bias
 
     def calibrate(self, raw: Floats) -> Floats:
@@ -105,8 +109,14 @@ class AbuseModel:
         the last bits of a float32; a single post takes the plain-Python path."""
         if len(docs) < 2:
             return [self.score_words(words) for words in docs]
-        probabilities = self.calibrate(self.raw_from_words(docs)).tolist()
-        return [Scores(*row) for row in probabilities]
+        return self._scores(self.raw_from_words(docs))
+
+    def score_ids(self, tokens: Ints, lengths: Ints) -> list[Scores]:
+        """`score_many` for word ids laid end to end (at least two documents)."""
+        return self._scores(self.raw_from_ids(tokens, lengths))
+
+    def _scores(self, raw: Floats) -> list[Scores]:
+        return list(map(Scores._make, self.calibrate(raw).tolist()))
 
 
 def _sigmoid(z: float) -> float:

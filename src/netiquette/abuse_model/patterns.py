@@ -409,6 +409,8 @@ def _need_bits() -> tuple[dict[str, int], tuple[tuple[int, Cue], ...]]:
 
 _WORD_BITS, _WAYS = _need_bits()
 _NEED_WORDS = frozenset(_WORD_BITS)
+# The words with any `need_bits`.
+NEED_WORDS = _NEED_WORDS
 
 
 def possible_cues(words: list[str]) -> tuple[Cue, ...]:
@@ -416,6 +418,16 @@ def possible_cues(words: list[str]) -> tuple[Cue, ...]:
     bits = 0
     for word in _NEED_WORDS.intersection(words):
         bits |= _WORD_BITS[word]
+    return cues_for_bits(bits)
+
+
+def need_bits(word: str) -> int:
+    """The bits of the word sets this word belongs to: a text's bits are its words' ORed."""
+    return _WORD_BITS.get(word, 0)
+
+
+def cues_for_bits(bits: int) -> tuple[Cue, ...]:
+    """The hostile patterns a text whose words' `need_bits` OR to `bits` could match."""
     cues = _BY_BITS.get(bits)
     if cues is None:
         if len(_BY_BITS) > 100_000:

@@ -10,6 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from netiquette.abuse_model.framing import (
     COMPLIMENT,
@@ -20,9 +26,15 @@ from netiquette.abuse_model.framing import (
     REPORTING,
     SELF_REFERENCE,
 )
-from netiquette.abuse_model.lexicon import DEHUMANISING, HARM, INSULTS, SLURS
+from netiquette.abuse_model.lexicon import DEHUMANISING, HARM, INSULTS, PROFANITY, SLURS
 from netiquette.abuse_model.model import Scores, load_model
-from netiquette.abuse_model.patterns import Cue, possible_cues
+from netiquette.abuse_model.patterns import (
+    NEED_WORDS,
+    Cue,
+    cues_for_bits,
+    need_bits,
+    possible_cues,
+)
 from netiquette.detectors.base import cached_attribute
 from netiquette.textnorm import Normalised, normalise, word_spans, words, words_many
 
@@ -75,13 +87,40 @@ class Reading:
 
     @classmethod
     def read_many(cls, texts: list[str], known: frozenset[str]) -> list[Reading]:
-        """Readings of a batch of posts, the model scoring them all in one vectorised call."""
+        """Readings of a batch of posts, the model scoring them all in one vectorised call.
+
+        Each word is looked up once, for its model id, its patterns' trigger bits and
+        whether it swears; the per-post answers are sums over the batch in numpy."""
+        if len(texts) < 2:
+            return [cls(text, known) for text in texts]
         docs = words_many(texts, known)
-        scores = load_model().score_many(docs)
-        return [
-            cls(text, known, (doc, score))
-            for text, doc, score in zip(texts, docs, scores, strict=True)
-        ]
+        table = _word_table()
+        lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
+        rows = np.fromiter(
+            map(table.rows.__getitem__, chain.from_iterable(docs)),
+            dtype=np.int64,
+            count=int(lengths.sum()),
+        )
+        scores = load_model().score_ids(table.ids[rows], lengths)
+        starts = np.cumsum(lengths) - lengths
+        empty = lengths == 0
+        low = _per_doc(np.bitwise_or, table.low[rows], starts, empty).tolist()
+        high = _per_doc(np.bitwise_or, table.high[rows], starts, empty).tolist()
+        swears = _per_doc(np.logical_or, table.swears[rows], starts, empty).tolist()
+        readings = []
+        for number, (text, doc) in enumerate(zip(texts, docs, strict=True)):
+            reading = cls(text, known, (doc, scores[number]))
+            reading.__dict__["swears"] = swears[number]
+            bits = low[number] | high[number] << 64
+            if not bits or not cues_for_bits(bits):
+                reading.__dict__["found"] = ()
+            readings.append(reading)
+        return readings
+
+    @cached_attribute
+    def swears(self) -> bool:
+        """Whether a swear word is among the words."""
+        return not PROFANITY.isdisjoint(self.words)
 
     @cached_attribute
     def normalised(self) -> str:
@@ -171,6 +210,48 @@ class Reading:
             return False
         start, end = self.norm.original_span(hit.start, hit.end)
         return any(s <= start and end <= e for s, e in quotes)
+
+
+class _Rows(dict[str, int]):
+    def __missing__(self, key: str) -> int:
+        return 0
+
+
+class _WordTable:
+    """What a batch needs of each word, found in one lookup: its row in these arrays.
+
+    Row 0 is any word of no interest (the model's unknown word); the others are the
+    model's vocabulary, the patterns' trigger words and the swear words."""
+
+    def __init__(self) -> None:
+        featuriser = load_model().featuriser
+        words = list(dict.fromkeys([*featuriser.vocabulary, *sorted(NEED_WORDS | PROFANITY)]))
+        self.rows = _Rows({word: row for row, word in enumerate(words, start=1)})
+        bits = [0] + [need_bits(word) for word in words]
+        if max(bits) >> 128:
+            raise ValueError("the patterns need more than 128 trigger bits")
+        self.ids = np.array([0, *featuriser.word_ids(words)], dtype=np.int64)
+        self.low = np.array([b & (1 << 64) - 1 for b in bits], dtype=np.uint64)
+        self.high = np.array([b >> 64 for b in bits], dtype=np.uint64)
+        self.swears = np.array([False] + [word in PROFANITY for word in words])
+
+
+@lru_cache(maxsize=1)
+def _word_table() -> _WordTable:
+    return _WordTable()
+
+
+def _per_doc(
+    combine: np.ufunc,
+    values: npt.NDArray[Any],
+    starts: npt.NDArray[np.int64],
+    empty: npt.NDArray[np.bool_],
+) -> npt.NDArray[Any]:
+    """`combine` reduced over each document's run of `values` (an empty one gives 0)."""
+    padded = np.append(values, values.dtype.type(0))  # an empty last document starts here
+    out = combine.reduceat(padded, starts)
+    out[empty] = 0
+    return out
 
 
 def _hits(text: str, cues: tuple[Cue, ...]) -> list[Hit]:

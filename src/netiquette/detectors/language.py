@@ -64,7 +64,7 @@ class LanguageDetector:
         reading = read(analysis)
         threshold = analysis.context.policy.threshold("inappropriate-language", LANGUAGE_DEFAULT)
         model_at = max(threshold, MODEL_ONLY)
-        if PROFANITY.isdisjoint(reading.words) and reading.raw.profanity < model_at:
+        if not reading.swears and reading.raw.profanity < model_at:
             return
         words = reading.words
         profane = [n for n, word in enumerate(words) if word in PROFANITY]
