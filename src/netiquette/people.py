@@ -88,6 +88,9 @@ class Key(NamedTuple):
     spelt_before: str
     # The one person a full name names: a sure mention whatever surrounds it.
     sure: Person | None
+    # For one person's "Mr Whitlock": whether the title fits them (`_titled`, which reads
+    # only the title, and that is the key's own first word).
+    titled: bool | None
 
 
 # A hit: (minus its length, start, end, key), so that a C-level key sorts longest first.
@@ -145,12 +148,15 @@ class PeopleIndex:
         if not hits:
             return []
         fuzzy = _fuzzy_hits(lower, suspects) if suspects else []
-        if fuzzy or not _apart(hits):
+        if fuzzy or (len(hits) > 1 and not _apart(hits)):
             hits = _longest_first(hits + fuzzy)
         mentions: list[Mention] = []
         for _, start, end, key in hits:
             if key.sure is not None:  # a full name: nothing around it can change that
                 mentions.append(_mention(key.sure, start, end, text[start:end], "full", True))
+            elif key.titled is not None and " " in (evidence := text[start:end]):
+                person = key.entries[0][0]
+                mentions.append(_mention(person, start, end, evidence, "surname", key.titled))
             else:
                 mentions += _judge(text, start, end, key.entries)
         return mentions
@@ -227,7 +233,9 @@ def _fuzzy_hits(lower: str, hits: list[Hit]) -> list[Hit]:
 def _key(key: str, entries: list[Entry]) -> Key:
     after = _pairs(entries, {"first", "preferred"}, lambda p: p.surname)
     before = _pairs(entries, {"surname"}, lambda p: p.first_name)
-    sure = entries[0][0] if len(entries) == 1 and entries[0][1] == "full" else None
+    only, how = entries[0] if len(entries) == 1 else (None, "")
+    sure = only if how == "full" else None
+    titled = _titled(key, only) if only and how == "surname" and " " in key else None
     return Key(
         len(key),
         tuple(entries),
@@ -237,11 +245,12 @@ def _key(key: str, entries: list[Entry]) -> Key:
         f" {half}" if (half := _plain(after)) else "",
         f"{half} " if (half := _plain(before, 29)) else "",
         sure,
+        titled,
     )
 
 
 def _fuzzy_key(close: tuple[Entry, ...]) -> Key:
-    return Key(0, close, (), (), False, "", "", None)
+    return Key(0, close, (), (), False, "", "", None, None)
 
 
 def _plain(pairs: Pairs, longest: int = 1000) -> str:
