@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from netiquette.detectors.base import Analysis, Mention
 from netiquette.findings import Candidate, Note
@@ -53,9 +53,11 @@ _DIRECT = Channel.DIRECT
 _INITIALS: dict[str, str] = {}
 
 
-@dataclass(frozen=True)
-class PupilReference:
-    """A place in the text that refers to one (or, when unsure, one of several) pupils."""
+class PupilReference(NamedTuple):
+    """A place in the text that refers to one (or, when unsure, one of several) pupils.
+
+    A named tuple rather than a frozen dataclass: as cheap to make as a tuple, and as
+    immutable."""
 
     start: int
     end: int
@@ -117,31 +119,7 @@ def _reference(
             return None
         family = True
     certain = len(group) == 1 and first.certain and how != "surname"
-    return _new_reference(first.start, first.end, first.evidence, pupils, how, certain, family)
-
-
-def _new_reference(
-    start: int,
-    end: int,
-    evidence: str,
-    pupils: tuple[Person, ...],
-    how: str,
-    certain: bool,
-    family: bool,
-) -> PupilReference:
-    """`PupilReference(...)` at a third of the cost: a frozen dataclass's `__init__` sets each
-    field through `object.__setattr__`; filling the new object's `__dict__` is the same."""
-    reference: PupilReference = object.__new__(PupilReference)
-    reference.__dict__.update(
-        start=start,
-        end=end,
-        evidence=evidence,
-        pupils=pupils,
-        how=how,
-        certain=certain,
-        family=family,
-    )
-    return reference
+    return PupilReference(first.start, first.end, first.evidence, pupils, how, certain, family)
 
 
 class PupilNamesDetector:
