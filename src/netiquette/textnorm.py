@@ -110,17 +110,20 @@ def normalise(text: str, known: frozenset[str] = frozenset()) -> Normalised:
     return Normalised(" ".join(token.text for token in tokens), tokens, tuple(offsets))
 
 
-def word_spans(text: str, known: frozenset[str], indices: list[int]) -> list[tuple[int, int]]:
+def word_spans(
+    text: str, known: frozenset[str], indices: list[int], by_pieces: bool = False
+) -> list[tuple[int, int]]:
     """Where normalised words (by their index in `words`) were written in the original.
 
     The same spans as `normalise(text, known).tokens[i]`, without making every token: the
     pieces are looked up in the lexer's table in one pass, counted to find the ones holding
-    the words asked for, and only those pieces are found in the text.
+    the words asked for, and only those pieces are found in the text. `by_pieces` says the
+    text is already known to read piece by piece (`Batch.by_pieces`), so that test is spared.
     """
     wanted = sorted(set(indices))
     if not wanted:
         return []
-    pieces = _pieces(text, known)
+    pieces = _pieces(text, known, by_pieces)
     found = None if pieces is None else _spans_by_piece(pieces, wanted)
     if found is None:
         every = normalise(text, known).tokens
@@ -128,17 +131,28 @@ def word_spans(text: str, known: frozenset[str], indices: list[int]) -> list[tup
     return [found[i] for i in indices]
 
 
-def _spans_by_piece(pieces: _Pieces, wanted: list[int]) -> dict[int, tuple[int, int]] | None:
+def _spans_by_piece(
+    pieces: _Pieces, wanted: list[int], cut: bool = True
+) -> dict[int, tuple[int, int]] | None:
     """The spans of the `wanted` words (sorted), or None where the text must be read whole."""
     lexer, lower = pieces.lexer, pieces.lower
-    chunks = lower.split()
+    # Pieces past the last word asked for are not needed: as many pieces as words will do,
+    # unless some read as nothing.
+    if cut:
+        chunks = lower.split(None, wanted[-1] + 1)
+        cut = len(chunks) > wanted[-1] + 1
+        if cut:
+            chunks.pop()  # the rest of the text, not split
+    else:
+        chunks = lower.split()
     tokens = list(map(lexer.spans.get, chunks))
     # Falsy: not yet in the table (None), or a piece that reads as nothing (looked up again).
     if not all(tokens) and not _learn_spans(lexer, chunks, tokens, wanted[-1]):
         return None
     counts = list(accumulate(map(len, tokens)))  # type: ignore[arg-type]
     if not counts or counts[-1] <= wanted[-1]:
-        return None
+        # Pieces that read as nothing: split the rest too.
+        return _spans_by_piece(pieces, wanted, cut=False) if cut else None
     found: dict[int, tuple[int, int]] = {}
     for index in wanted:
         number = bisect_right(counts, index)
@@ -180,12 +194,12 @@ class _Pieces(NamedTuple):
     lexer: _Lexer
 
 
-def _pieces(text: str, known: frozenset[str]) -> _Pieces | None:
+def _pieces(text: str, known: frozenset[str], by_pieces: bool = False) -> _Pieces | None:
     """What `_tokens_of` needs, or None where the whole text must be read at once (see
     `words`)."""
     prepared, positions = _prepare(text)
     lower = prepared.lower()
-    if _spaced_out(lower) or len(lower) != len(prepared):
+    if not by_pieces and (_spaced_out(lower) or len(lower) != len(prepared)):
         return None
     return _Pieces(lower, positions, _lexer(known))
 
@@ -257,8 +271,21 @@ def words(text: str, known: frozenset[str] = frozenset()) -> list[str]:
 _BETWEEN = " \x00 "
 
 
+class Batch(NamedTuple):
+    """The words of a batch of texts, and which of them read piece by piece (no letters
+    spaced apart, no piece that may join the next, lower case as long as the text)."""
+
+    words: list[list[str]]
+    by_pieces: list[bool]
+
+
 def words_many(texts: Sequence[str], known: frozenset[str] = frozenset()) -> list[list[str]]:
-    """`words` for each of a batch of texts, the same lists, for less than a third the cost.
+    """`words` for each of a batch of texts (see `words_batch`)."""
+    return words_batch(texts, known).words
+
+
+def words_batch(texts: Sequence[str], known: frozenset[str] = frozenset()) -> Batch:
+    """`words` for each of a batch of texts, the same lists, for less than half the cost.
 
     The texts are joined, lower-cased, searched for letters spaced apart and split at white
     space once, and every piece looked up in one pass: a few C-level calls per batch rather
@@ -267,12 +294,12 @@ def words_many(texts: Sequence[str], known: frozenset[str] = frozenset()) -> lis
     with a piece that may join the next, is read whole, as `words` would.
     """
     if len(texts) < 2:
-        return [words(text, known) for text in texts]
+        return _one_by_one(texts, known)
     each = list(map(_prepared, texts))
     prepared = _BETWEEN.join(each)
     lower = prepared.lower()
     if len(lower) != len(prepared) or lower.count("\x00") != len(texts) - 1:
-        return [words(text, known) for text in texts]
+        return _one_by_one(texts, known)
     starts = list(accumulate((len(text) + len(_BETWEEN) for text in each[:-1]), initial=0))
     suspects = _spaced_suspects(lower, starts)
     lexer = _lexer(known)
@@ -297,9 +324,15 @@ def words_many(texts: Sequence[str], known: frozenset[str] = frozenset()) -> lis
         at = starts[number]
         if _spaced_out(lower[at : at + len(each[number])]):
             whole.append(number)
+    by_pieces = [True] * len(texts)
     for number in whole:
         docs[number] = [token.text for token in _tokens(texts[number], known)]
-    return docs
+        by_pieces[number] = False
+    return Batch(docs, by_pieces)
+
+
+def _one_by_one(texts: Sequence[str], known: frozenset[str]) -> Batch:
+    return Batch([words(text, known) for text in texts], [False] * len(texts))
 
 
 def _spaced_suspects(lower: str, starts: list[int]) -> set[int]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
@@ -36,7 +36,7 @@ from netiquette.abuse_model.patterns import (
     possible_cues,
 )
 from netiquette.detectors.base import cached_attribute
-from netiquette.textnorm import Normalised, normalise, word_spans, words, words_many
+from netiquette.textnorm import Normalised, normalise, word_spans, words, words_batch
 
 # Where a report ends and the author speaks again ("I was called a liar so I'll batter you").
 _REPORT_END = re.compile(
@@ -78,6 +78,8 @@ class Reading:
     ) -> None:
         self.text = text
         self.known = known
+        # Known to read piece by piece (see `textnorm.Batch`), so spans need not test it.
+        self.by_pieces = False
         if read is None:
             self.words = words(text, known)
             # The model's scores before framing: calm framing may only lower them.
@@ -93,11 +95,11 @@ class Reading:
         whether it swears; the per-post answers are sums over the batch in numpy."""
         if len(texts) < 2:
             return [cls(text, known) for text in texts]
-        docs = words_many(texts, known)
+        docs, by_pieces = words_batch(texts, known)
         table = _word_table()
         lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
         rows = np.fromiter(
-            map(table.rows.__getitem__, chain.from_iterable(docs)),
+            map(table.rows.get, chain.from_iterable(docs), repeat(0)),
             dtype=np.int64,
             count=int(lengths.sum()),
         )
@@ -111,6 +113,7 @@ class Reading:
         for number, (text, doc) in enumerate(zip(texts, docs, strict=True)):
             reading = cls(text, known, (doc, scores[number]))
             reading.__dict__["swears"] = swears[number]
+            reading.by_pieces = by_pieces[number]
             bits = low[number] | high[number] << 64
             if not bits or not cues_for_bits(bits):
                 reading.__dict__["found"] = ()
@@ -134,7 +137,7 @@ class Reading:
 
     def spans(self, indices: list[int]) -> list[tuple[int, int]]:
         """Where the words at these indices of `words` were written in the original text."""
-        return word_spans(self.text, self.known, indices)
+        return word_spans(self.text, self.known, indices, self.by_pieces)
 
     @cached_attribute
     def found(self) -> tuple[Hit, ...]:
@@ -212,11 +215,6 @@ class Reading:
         return any(s <= start and end <= e for s, e in quotes)
 
 
-class _Rows(dict[str, int]):
-    def __missing__(self, key: str) -> int:
-        return 0
-
-
 class _WordTable:
     """What a batch needs of each word, found in one lookup: its row in these arrays.
 
@@ -226,7 +224,7 @@ class _WordTable:
     def __init__(self) -> None:
         featuriser = load_model().featuriser
         words = list(dict.fromkeys([*featuriser.vocabulary, *sorted(NEED_WORDS | PROFANITY)]))
-        self.rows = _Rows({word: row for row, word in enumerate(words, start=1)})
+        self.rows = {word: row for row, word in enumerate(words, start=1)}
         bits = [0] + [need_bits(word) for word in words]
         if max(bits) >> 128:
             raise ValueError("the patterns need more than 128 trigger bits")
