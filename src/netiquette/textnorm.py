@@ -118,7 +118,7 @@ def word_spans(
     The same spans as `normalise(text, known).tokens[i]`, without making every token: the
     pieces are looked up in the lexer's table in one pass, counted to find the ones holding
     the words asked for, and only those pieces are found in the text. `by_pieces` says the
-    text is already known to read piece by piece (`Batch.by_pieces`), so that test is spared.
+    text is already known to read piece by piece (`words_flat`), so that test is spared.
     """
     wanted = sorted(set(indices))
     if not wanted:
@@ -268,43 +268,59 @@ def words(text: str, known: frozenset[str] = frozenset()) -> list[str]:
 
 # Joins a batch's texts so they are lower-cased, searched and split in one pass each; a text
 # holding it is read alone. Its own white-space piece, it cannot join letters either side.
-_BETWEEN = " \x00 "
+_BETWEEN = " \x00 "  # the separator, white space either side
 
 
-class Batch(NamedTuple):
-    """The words of a batch of texts, and which of them read piece by piece (no letters
-    spaced apart, no piece that may join the next, lower case as long as the text)."""
+SEPARATOR = "\x00"
 
-    words: list[list[str]]
-    by_pieces: list[bool]
+
+class Flat(NamedTuple):
+    """The words of a batch of texts laid end to end, `SEPARATOR` between two texts' words,
+    and the texts that must be read whole (letters spaced apart, a piece that may join the
+    next): their words are in `whole`, and their place in `words` holds nothing useful."""
+
+    words: list[str]
+    whole: dict[int, list[str]]
 
 
 def words_many(texts: Sequence[str], known: frozenset[str] = frozenset()) -> list[list[str]]:
-    """`words` for each of a batch of texts (see `words_batch`)."""
-    return words_batch(texts, known).words
+    """`words` for each of a batch of texts (see `words_flat`)."""
+    flat = words_flat(texts, known)
+    if flat is None:
+        return [words(text, known) for text in texts]
+    docs: list[list[str]] = []
+    start = 0
+    for _ in range(len(texts) - 1):
+        end = flat.words.index(SEPARATOR, start)
+        docs.append(flat.words[start:end])
+        start = end + 1
+    docs.append(flat.words[start:])
+    for number, read in flat.whole.items():
+        docs[number] = read
+    return docs
 
 
-def words_batch(texts: Sequence[str], known: frozenset[str] = frozenset()) -> Batch:
-    """`words` for each of a batch of texts, the same lists, for less than half the cost.
+def words_flat(texts: Sequence[str], known: frozenset[str] = frozenset()) -> Flat | None:
+    """`words` for a batch of texts, laid end to end; None if they must be read one by one.
 
     The texts are joined, lower-cased, searched for letters spaced apart and split at white
     space once, and every piece looked up in one pass: a few C-level calls per batch rather
-    than per text. Lower-casing joined texts is lower-casing each (only a final sigma looks
-    at its neighbours, and never past white space); a text with letters spaced apart, or
-    with a piece that may join the next, is read whole, as `words` would.
+    than a few per text. Lower-casing joined texts is lower-casing each (only a final sigma
+    looks at its neighbours, and never past white space). A batch of one, or one whose
+    texts hold the separator or letters whose lower case is longer, is not for this.
     """
     if len(texts) < 2:
-        return _one_by_one(texts, known)
+        return None
     each = list(map(_prepared, texts))
     prepared = _BETWEEN.join(each)
     lower = prepared.lower()
-    if len(lower) != len(prepared) or lower.count("\x00") != len(texts) - 1:
-        return _one_by_one(texts, known)
+    if len(lower) != len(prepared) or lower.count(SEPARATOR) != len(texts) - 1:
+        return None
     starts = list(accumulate((len(text) + len(_BETWEEN) for text in each[:-1]), initial=0))
     suspects = _spaced_suspects(lower, starts)
     lexer = _lexer(known)
     # The separator's own reading, which the tokeniser gives it too.
-    lexer.table["\x00"] = ("\x00",)
+    lexer.table[SEPARATOR] = (SEPARATOR,)
     chunks = lower.split()
     values = list(map(lexer.table.get, chunks))
     whole: list[int] = []
@@ -313,26 +329,12 @@ def words_batch(texts: Sequence[str], known: frozenset[str] = frozenset()) -> Ba
     except TypeError:  # pieces not yet in the table
         whole = _learn_all(lexer, chunks, values)
         flat = list(chain.from_iterable(values))  # type: ignore[arg-type]
-    docs: list[list[str]] = []
-    start = 0
-    for _ in range(len(texts) - 1):
-        end = flat.index("\x00", start)
-        docs.append(flat[start:end])
-        start = end + 1
-    docs.append(flat[start:])
     for number in sorted(suspects):
         at = starts[number]
         if _spaced_out(lower[at : at + len(each[number])]):
             whole.append(number)
-    by_pieces = [True] * len(texts)
-    for number in whole:
-        docs[number] = [token.text for token in _tokens(texts[number], known)]
-        by_pieces[number] = False
-    return Batch(docs, by_pieces)
-
-
-def _one_by_one(texts: Sequence[str], known: frozenset[str]) -> Batch:
-    return Batch([words(text, known) for text in texts], [False] * len(texts))
+    read = {number: [token.text for token in _tokens(texts[number], known)] for number in whole}
+    return Flat(flat, read)
 
 
 def _spaced_suspects(lower: str, starts: list[int]) -> set[int]:

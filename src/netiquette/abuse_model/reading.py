@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, repeat
-from typing import Any
+from itertools import repeat
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
+from netiquette.abuse_model.features import Ints
 from netiquette.abuse_model.framing import (
     COMPLIMENT,
     CONDEMNING,
@@ -36,7 +37,7 @@ from netiquette.abuse_model.patterns import (
     possible_cues,
 )
 from netiquette.detectors.base import cached_attribute
-from netiquette.textnorm import Normalised, normalise, word_spans, words, words_batch
+from netiquette.textnorm import SEPARATOR, Normalised, normalise, word_spans, words, words_flat
 
 # Where a report ends and the author speaks again ("I was called a liar so I'll batter you").
 _REPORT_END = re.compile(
@@ -74,18 +75,25 @@ class Reading:
         self,
         text: str,
         known: frozenset[str],
-        read: tuple[list[str], Scores] | None = None,
+        read: tuple[Scores, list[str], int, int] | None = None,
     ) -> None:
         self.text = text
         self.known = known
-        # Known to read piece by piece (see `textnorm.Batch`), so spans need not test it.
+        # Known to read piece by piece (see `textnorm.words_flat`), so spans need not test it.
         self.by_pieces = False
         if read is None:
-            self.words = words(text, known)
+            self.__dict__["words"] = words(text, known)
             # The model's scores before framing: calm framing may only lower them.
             self.raw = load_model().score_words(self.words)
-        else:  # words and scores worked out for a whole batch (`read_many`)
-            self.words, self.raw = read
+        else:  # scores worked out for a whole batch (`read_many`), words where they lie
+            self.raw, laid, start, end = read
+            self._words_at = (laid, start, end)
+
+    @cached_attribute
+    def words(self) -> list[str]:
+        """The normalised words; a batch's lie end to end, and most posts never need theirs."""
+        flat, start, end = self._words_at
+        return flat[start:end]
 
     @classmethod
     def read_many(cls, texts: list[str], known: frozenset[str]) -> list[Reading]:
@@ -95,25 +103,26 @@ class Reading:
         whether it swears; the per-post answers are sums over the batch in numpy."""
         if len(texts) < 2:
             return [cls(text, known) for text in texts]
-        docs, by_pieces = words_batch(texts, known)
         table = _word_table()
-        lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
-        rows = np.fromiter(
-            map(table.rows.get, chain.from_iterable(docs), repeat(0)),
-            dtype=np.int64,
-            count=int(lengths.sum()),
-        )
+        laid = _laid_out(texts, known, table)
+        lengths = laid.ends - laid.starts
+        rows = np.delete(laid.rows, laid.ends[:-1])  # the separators
         scores = load_model().score_ids(table.ids[rows], lengths)
         starts = np.cumsum(lengths) - lengths
         empty = lengths == 0
         low = _per_doc(np.bitwise_or, table.low[rows], starts, empty).tolist()
         high = _per_doc(np.bitwise_or, table.high[rows], starts, empty).tolist()
         swears = _per_doc(np.logical_or, table.swears[rows], starts, empty).tolist()
+        spans = zip(laid.word_starts.tolist(), laid.word_ends.tolist(), strict=True)
         readings = []
-        for number, (text, doc) in enumerate(zip(texts, docs, strict=True)):
-            reading = cls(text, known, (doc, scores[number]))
+        for number, (text, (start, end)) in enumerate(zip(texts, spans, strict=True)):
+            words_ = laid.whole.get(number)
+            if words_ is None:
+                reading = cls(text, known, (scores[number], laid.words, start, end))
+                reading.by_pieces = laid.by_pieces
+            else:
+                reading = cls(text, known, (scores[number], words_, 0, len(words_)))
             reading.__dict__["swears"] = swears[number]
-            reading.by_pieces = by_pieces[number]
             bits = low[number] | high[number] << 64
             if not bits or not cues_for_bits(bits):
                 reading.__dict__["found"] = ()
@@ -232,11 +241,66 @@ class _WordTable:
         self.low = np.array([b & (1 << 64) - 1 for b in bits], dtype=np.uint64)
         self.high = np.array([b >> 64 for b in bits], dtype=np.uint64)
         self.swears = np.array([False] + [word in PROFANITY for word in words])
+        # The separator between two posts' words (`textnorm.words_flat`), a row of its own
+        # after the others: a word of no interest, should a post hold it.
+        if SEPARATOR in self.rows:
+            raise ValueError("the separator is a word of the model or the patterns")
+        self.separator = self.rows[SEPARATOR] = len(self.ids)
+        self.ids = np.append(self.ids, 0)
+        self.low = np.append(self.low, np.uint64(0))
+        self.high = np.append(self.high, np.uint64(0))
+        self.swears = np.append(self.swears, False)
+
+    def rows_of(self, words: list[str]) -> Ints:
+        return np.fromiter(map(self.rows.get, words, repeat(0)), dtype=np.int64, count=len(words))
 
 
 @lru_cache(maxsize=1)
 def _word_table() -> _WordTable:
     return _WordTable()
+
+
+class _Laid(NamedTuple):
+    """A batch's words laid end to end with a separator row between two posts' rows."""
+
+    rows: Ints  # each word's row in the word table, separators included
+    starts: Ints  # where each post's rows start in `rows`
+    ends: Ints  # and end (the next separator)
+    words: list[str]  # the words, for the posts read piece by piece
+    word_starts: Ints  # where each post's words start in `words`
+    word_ends: Ints
+    whole: dict[int, list[str]]  # the words of posts read otherwise
+    by_pieces: bool  # whether the posts not in `whole` read piece by piece
+
+
+def _laid_out(texts: list[str], known: frozenset[str], table: _WordTable) -> _Laid:
+    """The batch's words and their rows; posts read whole have their own words and rows."""
+    flat = words_flat(texts, known)
+    if flat is None:  # read one by one
+        whole = {number: words(text, known) for number, text in enumerate(texts)}
+        laid: list[str] = []
+        for number in range(len(texts)):
+            laid.extend(whole[number])
+            laid.append(SEPARATOR)
+        rows = table.rows_of(laid[:-1])
+        # Where the separators are, from the lengths: a post may hold the separator itself.
+        lengths = np.fromiter(map(len, whole.values()), dtype=np.int64, count=len(texts))
+        ends = np.cumsum(lengths + 1) - 1
+        starts = ends - lengths
+        return _Laid(rows, starts, ends, [], starts, starts, whole, False)
+    rows = table.rows_of(flat.words)
+    ends = np.append(np.flatnonzero(rows == table.separator), len(rows))
+    starts = np.append(0, ends[:-1] + 1)
+    word_starts, word_ends = starts, ends
+    if flat.whole:  # their rows replaced by the rows of their words
+        parts, at = [], 0
+        for number in sorted(flat.whole):
+            parts += [rows[at : starts[number]], table.rows_of(flat.whole[number])]
+            at = ends[number]
+        rows = np.concatenate([*parts, rows[at:]])
+        ends = np.append(np.flatnonzero(rows == table.separator), len(rows))
+        starts = np.append(0, ends[:-1] + 1)
+    return _Laid(rows, starts, ends, flat.words, word_starts, word_ends, flat.whole, True)
 
 
 def _per_doc(
