@@ -98,17 +98,6 @@ Hit = tuple[int, int, int, Key]
 _LONGEST_FIRST = itemgetter(0, 1)
 _BY_START = itemgetter(1)
 _LETTERS = re.compile(r"[^\W\d_]+")
-_new = object.__new__
-
-
-def _mention(person: Person, start: int, end: int, evidence: str, how: str, sure: bool) -> Mention:
-    """`Mention(...)` at a third of the cost: a frozen dataclass's `__init__` sets each field
-    through `object.__setattr__`; filling the new object's `__dict__` makes the same object."""
-    mention: Mention = _new(Mention)
-    mention.__dict__.update(
-        person=person, start=start, end=end, evidence=evidence, how=how, certain=sure
-    )
-    return mention
 
 
 class PeopleIndex:
@@ -153,10 +142,10 @@ class PeopleIndex:
         mentions: list[Mention] = []
         for _, start, end, key in hits:
             if key.sure is not None:  # a full name: nothing around it can change that
-                mentions.append(_mention(key.sure, start, end, text[start:end], "full", True))
+                mentions.append(Mention(key.sure, start, end, text[start:end], "full", True))
             elif key.titled is not None and " " in (evidence := text[start:end]):
                 person = key.entries[0][0]
-                mentions.append(_mention(person, start, end, evidence, "surname", key.titled))
+                mentions.append(Mention(person, start, end, evidence, "surname", key.titled))
             else:
                 mentions += _judge(text, start, end, key.entries)
         return mentions
@@ -393,7 +382,7 @@ def _judge(text: str, start: int, end: int, entries: tuple[Entry, ...]) -> list[
         sure = _certain(text, start, end, person, how)
         if sure is None:
             return []
-        return [_mention(person, start, end, text[start:end], how, sure)]
+        return [Mention(person, start, end, text[start:end], how, sure)]
     best: dict[int, Entry] = {}  # by identity: hashing a Person hashes all its fields
     for person, how in entries:
         seen = best.get(id(person))
@@ -412,7 +401,7 @@ def _judge(text: str, start: int, end: int, entries: tuple[Entry, ...]) -> list[
         kept = _by_initial(text, end, kept) or _by_year(text, start, end, kept)
     shared = len(kept) > 1
     mentions = [
-        _mention(person, start, end, evidence, how, certain and not shared)
+        Mention(person, start, end, evidence, how, certain and not shared)
         for person, how, certain in kept
     ]
     if shared:  # mentions at one place are given in order of name

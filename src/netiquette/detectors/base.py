@@ -51,9 +51,14 @@ class cached_attribute(Generic[T]):
         return value
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Mention:
-    """A place in a text that names one of the school's people."""
+    """A place in a text that names one of the school's people.
+
+    Slotted rather than frozen, like the findings: one is made for every name in every
+    post, and a frozen dataclass pays for `object.__setattr__` on each field. Treat it as
+    a value all the same.
+    """
 
     person: Person
     start: int
