@@ -182,6 +182,8 @@ def _without_overlaps(findings: list[Finding]) -> list[Finding]:
     """One finding per kind and span: where two of a kind overlap, keep the stronger."""
     if len(findings) == 1:
         return findings
+    if len({f.kind for f in findings}) == len(findings):  # no two of a kind: nothing clashes
+        return sorted(findings, key=_position)
     kept: list[Finding] = []
     ranked = sorted(findings, key=lambda f: (-f.severity.rank, -f.score, f.start - f.end))
     for finding in ranked:
@@ -198,7 +200,11 @@ def _without_overlaps(findings: list[Finding]) -> list[Finding]:
         )
         if not clash:
             kept.append(finding)
-    return sorted(kept, key=lambda f: (f.start, f.end, f.kind.value))
+    return sorted(kept, key=_position)
+
+
+def _position(finding: Finding) -> tuple[int, int, str]:
+    return finding.start, finding.end, finding.kind.value
 
 
 def redact(text: str, redactions: list[tuple[Finding, str]]) -> str:
