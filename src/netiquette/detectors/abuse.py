@@ -43,6 +43,11 @@ DESCRIBED_PUPIL = re.compile(
 )
 
 
+def blank(text: str) -> bool:
+    """Nothing but white space: `not text.strip()` without copying the text."""
+    return not text or text.isspace()
+
+
 def read(analysis: Analysis) -> Reading:
     """The item's reading, made once and shared by the abuse and language detectors."""
     reading = analysis.__dict__.get(_READING)
@@ -56,7 +61,7 @@ def read_all(analyses: Sequence[Analysis]) -> None:
     """Readings for a batch of items at once (one vectorised model call), for `read` to find.
 
     All the analyses of a batch share one context, so one set of known words serves."""
-    todo = [a for a in analyses if _READING not in a.__dict__ and a.text.strip()]
+    todo = [a for a in analyses if _READING not in a.__dict__ and not blank(a.text)]
     if not todo:
         return
     known = _known(todo[0].context.school)
@@ -90,7 +95,7 @@ class AbuseDetector:
         read_all(analyses)
 
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
-        if not analysis.text.strip():
+        if blank(analysis.text):
             return
         reading = read(analysis)
         policy = analysis.context.policy

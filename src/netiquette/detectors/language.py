@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from netiquette.abuse_model.lexicon import MILD_PROFANITY, PROFANITY
-from netiquette.detectors.abuse import read, read_all
+from netiquette.detectors.abuse import blank, read, read_all
 from netiquette.detectors.base import Analysis
 from netiquette.findings import Candidate, Note
 from netiquette.kinds import RuleKind, Severity
@@ -59,7 +59,7 @@ class LanguageDetector:
         read_all(analyses)  # shared with the abuse detector: whichever runs first reads
 
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
-        if not analysis.text.strip():
+        if blank(analysis.text):
             return
         reading = read(analysis)
         threshold = analysis.context.policy.threshold("inappropriate-language", LANGUAGE_DEFAULT)
