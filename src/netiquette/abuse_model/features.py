@@ -136,15 +136,27 @@ class Featuriser:
         where = np.flatnonzero(tagged)
         cls, clause, class_doc = cls[where], start_at[where], doc[where]
         mark = self._marks(tokens, start_at, where, quoted)
-        seen, seen_doc = self._seen(cls, mark, clause, class_doc)
-        parts = [
-            (tokens, doc),
-            (self._hash("pair", prev[words], tokens[words]), doc[words]),
-            (self._hash("class", cls, mark), class_doc),
-            (self._hash("abstract", abstract_prev[either], abstract[either]), doc[either]),
-            (seen, seen_doc),
-        ]
-        return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+        seen, seen_mark, seen_doc = self._seen(cls, mark, clause, class_doc)
+        # The hashed features, each kind's pairs end to end, hashed in one pass.
+        parts = {
+            "pair": (prev[words], tokens[words], doc[words]),
+            "class": (cls, mark, class_doc),
+            "abstract": (abstract_prev[either], abstract[either], doc[either]),
+            "seen": (seen, seen_mark, seen_doc),
+        }
+        salts = np.repeat(
+            np.array([_SALTS[kind] for kind in parts], dtype=np.uint64),
+            [len(part[0]) for part in parts.values()],
+        )
+        hashed = self._hashed(
+            np.concatenate([part[0] for part in parts.values()]),
+            np.concatenate([part[1] for part in parts.values()]),
+            salts,
+        )
+        return (
+            np.concatenate([tokens, hashed]),
+            np.concatenate([doc, *(part[2] for part in parts.values())]),
+        )
 
     def _marks(
         self, tokens: Ints, start_at: Ints, where: Ints, quoted: npt.NDArray[np.bool_] | None
@@ -159,8 +171,9 @@ class Featuriser:
             mark += 2 * quoted[where]
         return mark
 
-    def _seen(self, cls: Ints, mark: Ints, clause: Ints, doc: Ints) -> tuple[Ints, Ints]:
-        """Each class word with each class seen earlier in its clause (class words only)."""
+    def _seen(self, cls: Ints, mark: Ints, clause: Ints, doc: Ints) -> tuple[Ints, Ints, Ints]:
+        """Each class word with each class seen earlier in its clause (class words only): the
+        pairs, their marks and their documents, to be hashed as "seen"."""
         count = len(cls)
         first = np.ones(count, dtype=bool)
         first[1:] = clause[1:] != clause[:-1]
@@ -170,8 +183,7 @@ class Featuriser:
         one_hot[np.arange(count), cls] = 1
         before = np.cumsum(one_hot, axis=0, dtype=np.int32) - one_hot
         rows, cols = np.nonzero((before - before[at])[:, 1:] > 0)
-        pair = (cols + 1) * 16 + cls[rows]
-        return self._hash("seen", pair, mark[rows]), doc[rows]
+        return (cols + 1) * 16 + cls[rows], mark[rows], doc[rows]
 
     def features_one(self, ids: list[int]) -> list[int]:
         """The same features for one document, in plain Python: cheaper than numpy for one."""
@@ -206,10 +218,11 @@ class Featuriser:
         x ^= x >> 29
         return x % self.buckets + len(self.vocabulary)
 
-    def _hash(self, kind: str, a: Ints, b: Ints) -> Ints:
-        """A fixed integer hash of two ids into the buckets after the vocabulary."""
+    def _hashed(self, a: Ints, b: Ints, salt: npt.NDArray[np.uint64]) -> Ints:
+        """A fixed integer hash of two ids into the buckets after the vocabulary, salted by
+        the kind of feature (`_SALTS`); as `hash_one`, for arrays."""
         x = a.astype(np.uint64) * np.uint64(_K1)
-        x ^= b.astype(np.uint64) * np.uint64(_K2) + np.uint64(_SALTS[kind])
+        x ^= b.astype(np.uint64) * np.uint64(_K2) + salt
         x ^= x >> np.uint64(29)
         if self.buckets & (self.buckets - 1) == 0:  # a power of two: a mask, not a division
             x &= np.uint64(self.buckets - 1)
