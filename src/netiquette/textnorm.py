@@ -275,11 +275,13 @@ SEPARATOR = "\x00"
 
 
 class Flat(NamedTuple):
-    """The words of a batch of texts laid end to end, `SEPARATOR` between two texts' words,
-    and the texts that must be read whole (letters spaced apart, a piece that may join the
-    next): their words are in `whole`, and their place in `words` holds nothing useful."""
+    """A batch of texts read piece by piece: every white-space piece of every text, in
+    order, a `SEPARATOR` piece between two texts, and each piece's words. Texts that must
+    be read whole (letters spaced apart, a piece that may join the next) have their words
+    in `whole`; what their pieces read as is of no use."""
 
-    words: list[str]
+    pieces: list[str]
+    readings: list[tuple[str, ...]]
     whole: dict[int, list[str]]
 
 
@@ -288,16 +290,27 @@ def words_many(texts: Sequence[str], known: frozenset[str] = frozenset()) -> lis
     flat = words_flat(texts, known)
     if flat is None:
         return [words(text, known) for text in texts]
+    laid = list(chain.from_iterable(flat.readings))
     docs: list[list[str]] = []
     start = 0
     for _ in range(len(texts) - 1):
-        end = flat.words.index(SEPARATOR, start)
-        docs.append(flat.words[start:end])
+        end = laid.index(SEPARATOR, start)
+        docs.append(laid[start:end])
         start = end + 1
-    docs.append(flat.words[start:])
+    docs.append(laid[start:])
     for number, read in flat.whole.items():
         docs[number] = read
     return docs
+
+
+def piece_words(text: str, known: frozenset[str]) -> list[str]:
+    """`words` of a text known to read piece by piece (not in `Flat.whole`): its pieces
+    looked up, without the test for letters spaced apart."""
+    table = _lexer(known).table
+    values = list(map(table.get, _prepared(text).lower().split()))
+    if None in values:  # the table was cleared since: read it afresh
+        return words(text, known)
+    return list(chain.from_iterable(values))  # type: ignore[arg-type]
 
 
 def words_flat(texts: Sequence[str], known: frozenset[str] = frozenset()) -> Flat | None:
@@ -323,18 +336,14 @@ def words_flat(texts: Sequence[str], known: frozenset[str] = frozenset()) -> Fla
     lexer.table[SEPARATOR] = (SEPARATOR,)
     chunks = lower.split()
     values = list(map(lexer.table.get, chunks))
-    whole: list[int] = []
-    try:
-        flat = list(chain.from_iterable(values))  # type: ignore[arg-type]
-    except TypeError:  # pieces not yet in the table
-        whole = _learn_all(lexer, chunks, values)
-        flat = list(chain.from_iterable(values))  # type: ignore[arg-type]
+    # Falsy values are pieces not yet in the table (None), or that read as nothing.
+    whole = [] if all(values) else _learn_all(lexer, chunks, values)
     for number in sorted(suspects):
         at = starts[number]
         if _spaced_out(lower[at : at + len(each[number])]):
             whole.append(number)
     read = {number: [token.text for token in _tokens(texts[number], known)] for number in whole}
-    return Flat(flat, read)
+    return Flat(chunks, values, read)  # type: ignore[arg-type]
 
 
 def _spaced_suspects(lower: str, starts: list[int]) -> set[int]:
@@ -371,7 +380,6 @@ _CODED_PAIR = re.compile(rb"s[ad]s(?:a(?!a)|d)")
 def _learn_all(lexer: _Lexer, chunks: list[str], values: list[tuple[str, ...] | None]) -> list[int]:
     """Fill in the pieces missing from `values`; the numbers of the texts to read whole."""
     whole: list[int] = []
-    # Falsy values are the missing ones (None) and pieces that read as nothing (emoji joiners).
     for at in compress(count(), map(not_, values)):
         if values[at] is None:
             values[at] = lexer.learn(chunks[at])

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, compress, count, repeat
+from operator import not_
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -37,7 +38,15 @@ from netiquette.abuse_model.patterns import (
     possible_cues,
 )
 from netiquette.detectors.base import cached_attribute
-from netiquette.textnorm import SEPARATOR, Normalised, normalise, word_spans, words, words_flat
+from netiquette.textnorm import (
+    SEPARATOR,
+    Normalised,
+    normalise,
+    piece_words,
+    word_spans,
+    words,
+    words_flat,
+)
 
 # Where a report ends and the author speaks again ("I was called a liar so I'll batter you").
 _REPORT_END = re.compile(
@@ -75,25 +84,27 @@ class Reading:
         self,
         text: str,
         known: frozenset[str],
-        read: tuple[Scores, list[str], int, int] | None = None,
+        read: tuple[Scores, list[str] | None] | None = None,
     ) -> None:
         self.text = text
         self.known = known
-        # Known to read piece by piece (see `textnorm.words_flat`), so spans need not test it.
+        # Known to read piece by piece (`textnorm.words_flat`), so spans need not test it.
         self.by_pieces = False
         if read is None:
             self.__dict__["words"] = words(text, known)
             # The model's scores before framing: calm framing may only lower them.
             self.raw = load_model().score_words(self.words)
-        else:  # scores worked out for a whole batch (`read_many`), words where they lie
-            self.raw, laid, start, end = read
-            self._words_at = (laid, start, end)
+        else:  # scores worked out for a whole batch (`read_many`)
+            self.raw, read_words = read
+            if read_words is None:  # read piece by piece: words looked up if asked for
+                self.by_pieces = True
+            else:
+                self.__dict__["words"] = read_words
 
     @cached_attribute
     def words(self) -> list[str]:
-        """The normalised words; a batch's lie end to end, and most posts never need theirs."""
-        flat, start, end = self._words_at
-        return flat[start:end]
+        """The normalised words; most posts of a batch never need theirs."""
+        return piece_words(self.text, self.known)
 
     @classmethod
     def read_many(cls, texts: list[str], known: frozenset[str]) -> list[Reading]:
@@ -113,15 +124,9 @@ class Reading:
         low = _per_doc(np.bitwise_or, table.low[rows], starts, empty).tolist()
         high = _per_doc(np.bitwise_or, table.high[rows], starts, empty).tolist()
         swears = _per_doc(np.logical_or, table.swears[rows], starts, empty).tolist()
-        spans = zip(laid.word_starts.tolist(), laid.word_ends.tolist(), strict=True)
         readings = []
-        for number, (text, (start, end)) in enumerate(zip(texts, spans, strict=True)):
-            words_ = laid.whole.get(number)
-            if words_ is None:
-                reading = cls(text, known, (scores[number], laid.words, start, end))
-                reading.by_pieces = laid.by_pieces
-            else:
-                reading = cls(text, known, (scores[number], words_, 0, len(words_)))
+        for number, text in enumerate(texts):
+            reading = cls(text, known, (scores[number], laid.whole.get(number)))
             reading.__dict__["swears"] = swears[number]
             bits = low[number] | high[number] << 64
             if not bits or not cues_for_bits(bits):
@@ -261,20 +266,16 @@ def _word_table() -> _WordTable:
 
 
 class _Laid(NamedTuple):
-    """A batch's words laid end to end with a separator row between two posts' rows."""
+    """A batch's words' rows end to end with a separator row between two posts' rows."""
 
     rows: Ints  # each word's row in the word table, separators included
     starts: Ints  # where each post's rows start in `rows`
     ends: Ints  # and end (the next separator)
-    words: list[str]  # the words, for the posts read piece by piece
-    word_starts: Ints  # where each post's words start in `words`
-    word_ends: Ints
-    whole: dict[int, list[str]]  # the words of posts read otherwise
-    by_pieces: bool  # whether the posts not in `whole` read piece by piece
+    whole: dict[int, list[str]]  # the words of the posts not read piece by piece
 
 
 def _laid_out(texts: list[str], known: frozenset[str], table: _WordTable) -> _Laid:
-    """The batch's words and their rows; posts read whole have their own words and rows."""
+    """The rows of a batch's words; posts read whole have their own words and rows."""
     flat = words_flat(texts, known)
     if flat is None:  # read one by one
         whole = {number: words(text, known) for number, text in enumerate(texts)}
@@ -286,12 +287,20 @@ def _laid_out(texts: list[str], known: frozenset[str], table: _WordTable) -> _La
         # Where the separators are, from the lengths: a post may hold the separator itself.
         lengths = np.fromiter(map(len, whole.values()), dtype=np.int64, count=len(texts))
         ends = np.cumsum(lengths + 1) - 1
-        starts = ends - lengths
-        return _Laid(rows, starts, ends, [], starts, starts, whole, False)
-    rows = table.rows_of(flat.words)
+        return _Laid(rows, ends - lengths, ends, whole)
+    # Rows a piece at a time: the piece's hash is already worked out by the lexer's lookup.
+    by_piece = _rows_by_piece(known)
+    values = list(map(by_piece.get, flat.pieces))
+    if not all(values):  # None: a piece not yet seen (or one that reads as nothing)
+        if len(by_piece) > 200_000:
+            by_piece.clear()
+        for at in compress(count(), map(not_, values)):
+            if values[at] is None:
+                piece = flat.pieces[at]
+                values[at] = by_piece[piece] = tuple(table.rows_of(list(flat.readings[at])))
+    rows = np.fromiter(chain.from_iterable(values), dtype=np.int64)  # type: ignore[arg-type]
     ends = np.append(np.flatnonzero(rows == table.separator), len(rows))
     starts = np.append(0, ends[:-1] + 1)
-    word_starts, word_ends = starts, ends
     if flat.whole:  # their rows replaced by the rows of their words
         parts, at = [], 0
         for number in sorted(flat.whole):
@@ -300,7 +309,14 @@ def _laid_out(texts: list[str], known: frozenset[str], table: _WordTable) -> _La
         rows = np.concatenate([*parts, rows[at:]])
         ends = np.append(np.flatnonzero(rows == table.separator), len(rows))
         starts = np.append(0, ends[:-1] + 1)
-    return _Laid(rows, starts, ends, flat.words, word_starts, word_ends, flat.whole, True)
+    return _Laid(rows, starts, ends, flat.whole)
+
+
+@lru_cache(maxsize=4)
+def _rows_by_piece(known: frozenset[str]) -> dict[str, tuple[int, ...]]:
+    """Each white-space piece's word rows, for one set of known words (which the pieces'
+    readings depend on)."""
+    return {}
 
 
 def _per_doc(
