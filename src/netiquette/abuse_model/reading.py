@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, count, repeat
+from itertools import compress, count, repeat
 from operator import not_
 from typing import Any, NamedTuple
 
@@ -288,17 +288,18 @@ def _laid_out(texts: list[str], known: frozenset[str], table: _WordTable) -> _La
         lengths = np.fromiter(map(len, whole.values()), dtype=np.int64, count=len(texts))
         ends = np.cumsum(lengths + 1) - 1
         return _Laid(rows, ends - lengths, ends, whole)
-    # Rows a piece at a time: the piece's hash is already worked out by the lexer's lookup.
+    # Rows a piece at a time (the piece's hash is already worked out by the lexer's lookup),
+    # each piece's as the bytes of an array, so that the batch's are one join.
     by_piece = _rows_by_piece(known)
     values = list(map(by_piece.get, flat.pieces))
-    if not all(values):  # None: a piece not yet seen (or one that reads as nothing)
+    if not all(values):  # None: a piece not yet seen (or b"", one that reads as nothing)
         if len(by_piece) > 200_000:
             by_piece.clear()
         for at in compress(count(), map(not_, values)):
             if values[at] is None:
                 piece = flat.pieces[at]
-                values[at] = by_piece[piece] = tuple(table.rows_of(list(flat.readings[at])))
-    rows = np.fromiter(chain.from_iterable(values), dtype=np.int64)  # type: ignore[arg-type]
+                values[at] = by_piece[piece] = table.rows_of(list(flat.readings[at])).tobytes()
+    rows = np.frombuffer(b"".join(values), dtype=np.int64)  # type: ignore[arg-type]
     ends = np.append(np.flatnonzero(rows == table.separator), len(rows))
     starts = np.append(0, ends[:-1] + 1)
     if flat.whole:  # their rows replaced by the rows of their words
@@ -313,7 +314,7 @@ def _laid_out(texts: list[str], known: frozenset[str], table: _WordTable) -> _La
 
 
 @lru_cache(maxsize=4)
-def _rows_by_piece(known: frozenset[str]) -> dict[str, tuple[int, ...]]:
+def _rows_by_piece(known: frozenset[str]) -> dict[str, bytes]:
     """Each white-space piece's word rows, for one set of known words (which the pieces'
     readings depend on)."""
     return {}
