@@ -96,13 +96,18 @@ class AbuseDetector:
 
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         if blank(analysis.text):
-            return
+            return ()
         reading = read(analysis)
         policy = analysis.context.policy
         abuse_at = policy.threshold("abuse", ABUSE_DEFAULT)
         bullying_at = policy.threshold("cyberbullying", CYBERBULLYING_DEFAULT)
         if not reading.may_reach(abuse_at, bullying_at):
-            return
+            return ()  # most items, without making a generator
+        return self._found(analysis, reading, abuse_at, bullying_at)
+
+    def _found(
+        self, analysis: Analysis, reading: Reading, abuse_at: float, bullying_at: float
+    ) -> Iterable[Candidate | Note]:
         if reading.framed:
             if reading.hits or reading.scores.abuse >= abuse_at:
                 yield _note(reading)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from netiquette.abuse_model.lexicon import MILD_PROFANITY, PROFANITY
+from netiquette.abuse_model.reading import Reading
 from netiquette.detectors.abuse import blank, read, read_all
 from netiquette.detectors.base import Analysis
 from netiquette.findings import Candidate, Note
@@ -60,12 +61,17 @@ class LanguageDetector:
 
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         if blank(analysis.text):
-            return
+            return ()
         reading = read(analysis)
         threshold = analysis.context.policy.threshold("inappropriate-language", LANGUAGE_DEFAULT)
         model_at = max(threshold, MODEL_ONLY)
         if not reading.swears and reading.raw.profanity < model_at:
-            return
+            return ()  # most items, without making a generator
+        return self._found(analysis, reading, threshold, model_at)
+
+    def _found(
+        self, analysis: Analysis, reading: Reading, threshold: float, model_at: float
+    ) -> Iterable[Candidate | Note]:
         words = reading.words
         profane = [n for n, word in enumerate(words) if word in PROFANITY]
         # The benign phrases are looked for only where they could matter.
