@@ -123,3 +123,42 @@ def test_a_detector_runs_only_where_a_clause_binds_its_kinds(engine: Engine) -> 
     ]
     local.check_many([parse_item(p) for p in posts])
     assert counting.seen == ["staff-email", "unknown"]
+
+
+def test_a_batch_gives_what_each_item_gives_alone(engine: Engine) -> None:
+    """Detector by detector over a batch (with the model's vectorised scores) is the same
+    as one item at a time (the plain-Python model path)."""
+    texts = [
+        "Well done to Isla Mistry for her swimming badge!",
+        "Call me on 07700 900123 about the trip, it's bloody freezing.",
+        "You are a pathetic loser and everyone hates you",
+        "The head is a drunk who steals from the PTA funds",
+        "",
+        "Lovely assembly this morning.",
+    ]
+    items = [
+        parse_item({"id": str(n), "text": t, "channel": "personal"}) for n, t in enumerate(texts)
+    ]
+    together = engine.check_many(items, series=False)
+    alone = [engine.check(item) for item in items]
+    assert [r.to_dict() for r in together] == [r.to_dict() for r in alone]
+    kinds = [sorted(k.value for k in r.kinds) for r in together]
+    assert kinds[1] == ["inappropriate-language", "personal-data"]
+    assert kinds[3] == ["defamation"]
+    assert kinds[5] == []
+
+
+def test_warming_up_builds_the_indexes_and_freezes_what_lives_on(engine: Engine) -> None:
+    import gc
+
+    fresh = pickle.loads(pickle.dumps(engine))  # indexes dropped, as in a new worker
+    assert "people" not in fresh.context.__dict__
+    gc.unfreeze()
+    try:
+        fresh.warm_up(freeze=False)
+        assert "people" in fresh.context.__dict__
+        assert gc.get_freeze_count() == 0
+        fresh.warm_up()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -8,6 +8,7 @@ lazily, so scanning can be spread over processes or machines.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import chain
@@ -16,7 +17,7 @@ from typing import Any
 from netiquette.detectors.base import Analysis, Context, Detector
 from netiquette.detectors.registry import load_detectors
 from netiquette.findings import Candidate, Finding, Note, Result
-from netiquette.items import AnyItem, FriendRequest
+from netiquette.items import AnyItem, FriendRequest, Item
 from netiquette.kinds import Channel, Role, RuleKind, Severity
 from netiquette.policy import Clause, Policy
 from netiquette.school import School
@@ -41,6 +42,26 @@ class Engine:
     @property
     def school(self) -> School:
         return self.context.school
+
+    def warm_up(self, *, freeze: bool = True) -> None:
+        """Do the one-off work now: build the indexes, load the model, read sample posts.
+
+        Then, with `freeze`, move everything alive into the garbage collector's permanent
+        generation (`gc.freeze`). The engine's indexes and tables live as long as the
+        process, and without this every full collection during a long scan walks all of
+        them again: about a tenth of the scanning time in `benchmarks/scan.py`. Call it
+        where a process starts its work (a scan worker, a web worker), not per batch.
+        """
+        self.check_many(
+            [
+                Item("warm-up-1", "Warming up the checks for Year 5 before the trip."),
+                Item("warm-up-2", "Call me on 07700 900123, it's bloody cold out there."),
+            ],
+            series=False,
+        )
+        if freeze:
+            gc.collect()  # garbage first, so that nothing dead is kept for good
+            gc.freeze()
 
     def check(self, item: AnyItem) -> Result:
         """One item: the same path as a batch of one (no series, which needs several)."""

@@ -248,6 +248,7 @@ def check_batches(
     """Each batch with its results, in order, without series (the caller finds those over
     the whole input); with workers > 1 batches run in worker processes."""
     if workers <= 1:
+        engine.warm_up()
         for batch in work:
             yield batch, engine.check_many(batch, series=False)
         return
@@ -275,6 +276,7 @@ def _start_worker(engine: Engine) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     global _worker_engine
+    engine.warm_up()
     _worker_engine = engine
 
 

@@ -16,7 +16,6 @@ from policies.models import Format, Policy, PolicyVersion, Status
 from school.models import School
 
 from netiquette.engine import Engine
-from netiquette.items import Item
 from netiquette.policy import Policy as EnginePolicy
 
 
@@ -91,7 +90,7 @@ def warm() -> bool:
     them; False if there is no policy in force yet."""
     get_resolver().url_patterns  # noqa: B018 (imports every view now, not on a first request)
     try:
-        get_engine().check(Item(id="warm-up", text="Warming up the checks."))
+        get_engine().warm_up()
     except NoPolicy:
         return False
     return True
