@@ -101,7 +101,8 @@ class Engine:
             parts = [numbers for chosen, numbers in groups.values() if detector in chosen]
             if not parts:
                 continue
-            numbers = parts[0] if len(parts) == 1 else sorted(chain.from_iterable(parts))
+            # In any order: each item's outputs still come in the engine's detector order.
+            numbers = parts[0] if len(parts) == 1 else list(chain.from_iterable(parts))
             prepare = getattr(detector, "prepare", None)
             if prepare is not None:
                 prepare([analyses[n] for n in numbers])
