@@ -123,11 +123,14 @@ class Reading:
         empty = lengths == 0
         low = _per_doc(np.bitwise_or, table.low[rows], starts, empty).tolist()
         high = _per_doc(np.bitwise_or, table.high[rows], starts, empty).tolist()
-        swears = _per_doc(np.logical_or, table.swears[rows], starts, empty).tolist()
+        profane = _profane(laid, table)
         readings = []
         for number, text in enumerate(texts):
             reading = cls(text, known, (scores[number], laid.whole.get(number)))
-            reading.__dict__["swears"] = swears[number]
+            swearing = profane.get(number)
+            reading.__dict__["swears"] = swearing is not None
+            if swearing is not None:
+                reading.__dict__["profane"] = swearing
             bits = low[number] | high[number] << 64
             if not bits or not cues_for_bits(bits):
                 reading.__dict__["found"] = ()
@@ -138,6 +141,12 @@ class Reading:
     def swears(self) -> bool:
         """Whether a swear word is among the words."""
         return not PROFANITY.isdisjoint(self.words)
+
+    @cached_attribute
+    def profane(self) -> list[tuple[int, str]]:
+        """The swear words, each with its index in `words`: found for a batch from its word
+        rows, so the language detector needs no post's word list to place them."""
+        return [(number, word) for number, word in enumerate(self.words) if word in PROFANITY]
 
     @cached_attribute
     def normalised(self) -> str:
@@ -239,6 +248,7 @@ class _WordTable:
         featuriser = load_model().featuriser
         words = list(dict.fromkeys([*featuriser.vocabulary, *sorted(NEED_WORDS | PROFANITY)]))
         self.rows = {word: row for row, word in enumerate(words, start=1)}
+        self.words = ["", *words]  # each row's word (row 0 stands for any other)
         bits = [0] + [need_bits(word) for word in words]
         if max(bits) >> 128:
             raise ValueError("the patterns need more than 128 trigger bits")
@@ -311,6 +321,21 @@ def _laid_out(texts: list[str], known: frozenset[str], table: _WordTable) -> _La
         ends = np.append(np.flatnonzero(rows == table.separator), len(rows))
         starts = np.append(0, ends[:-1] + 1)
     return _Laid(rows, starts, ends, flat.whole)
+
+
+def _profane(laid: _Laid, table: _WordTable) -> dict[int, list[tuple[int, str]]]:
+    """The swear words of a batch's swearing posts (by number), each with its index among
+    the post's words, in order: found among the rows in numpy, as few posts swear."""
+    at = np.flatnonzero(table.swears[laid.rows])
+    numbers = np.searchsorted(laid.ends, at)  # a separator is never a swear word
+    indices = at - laid.starts[numbers]
+    found: dict[int, list[tuple[int, str]]] = {}
+    words = table.words
+    for number, index, row in zip(
+        numbers.tolist(), indices.tolist(), laid.rows[at].tolist(), strict=True
+    ):
+        found.setdefault(number, []).append((index, words[row]))
+    return found
 
 
 @lru_cache(maxsize=4)

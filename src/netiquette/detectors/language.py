@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from netiquette.abuse_model.lexicon import MILD_PROFANITY, PROFANITY
+from netiquette.abuse_model.lexicon import MILD_PROFANITY
 from netiquette.abuse_model.reading import Reading
 from netiquette.detectors.abuse import blank, read, read_all
 from netiquette.detectors.base import Analysis
@@ -72,25 +72,26 @@ class LanguageDetector:
     def _found(
         self, analysis: Analysis, reading: Reading, threshold: float, model_at: float
     ) -> Iterable[Candidate | Note]:
-        words = reading.words
-        profane = [n for n, word in enumerate(words) if word in PROFANITY]
+        profane = reading.profane  # found for the batch: most posts need no word list
         # The benign phrases are looked for only where they could matter.
-        ambiguous = any(words[n] in AMBIGUOUS for n in profane)
+        ambiguous = any(word in AMBIGUOUS for _, word in profane)
         benign = [m.span() for m in BENIGN.finditer(reading.normalised)] if ambiguous else []
         found: list[tuple[int, float]] = []
-        for number in profane:
-            if benign and _within(benign, words, number):
+        for number, word in profane:
+            if benign and _within(benign, reading.words, number):
                 continue
-            score = 0.7 if words[number] in MILD_PROFANITY else 0.95
+            score = 0.7 if word in MILD_PROFANITY else 0.95
             if score >= threshold:
                 found.append((number, score))
         spans = reading.spans([number for number, _ in found])
         for (start, end), (_, score) in zip(spans, found, strict=True):
             yield self._candidate(analysis.text, start, end, score)
-        if not found and not ambiguous:
+        if found:
+            return
+        if not ambiguous:
             benign = [m.span() for m in BENIGN.finditer(reading.normalised)]
-        if words and not found and not benign and reading.raw.profanity >= model_at:
-            (start, _), (_, end) = reading.spans([0, len(words) - 1])
+        if not benign and reading.raw.profanity >= model_at and reading.words:
+            (start, _), (_, end) = reading.spans([0, len(reading.words) - 1])
             yield self._candidate(analysis.text, start, end, reading.raw.profanity)
 
     def _candidate(self, text: str, start: int, end: int, score: float) -> Candidate:
