@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count
 from operator import not_
-from typing import NamedTuple
+from typing import Generic, NamedTuple, TypeVar
 
 from netiquette.abuse_model.lexicon import (
     EMOJI_WORDS,
@@ -274,23 +274,31 @@ _BETWEEN = " \x00 "  # the separator, white space either side
 SEPARATOR = "\x00"
 
 
-class Flat(NamedTuple):
+T = TypeVar("T")
+
+
+class Flat(NamedTuple, Generic[T]):
     """A batch of texts read piece by piece: every white-space piece of every text, in
-    order, a `SEPARATOR` piece between two texts, and each piece's words. Texts that must
-    be read whole (letters spaced apart, a piece that may join the next) have their words
-    in `whole`; what their pieces read as is of no use."""
+    order, a `SEPARATOR` piece between two texts, and what the caller made of each piece's
+    words (see `words_flat`). Texts that must be read whole (letters spaced apart, a piece
+    that may join the next) have their words in `whole`; what their pieces read as is of no
+    use."""
 
     pieces: list[str]
-    readings: list[tuple[str, ...]]
+    values: list[T]
     whole: dict[int, list[str]]
+
+
+def _same(reading: tuple[str, ...]) -> tuple[str, ...]:
+    return reading
 
 
 def words_many(texts: Sequence[str], known: frozenset[str] = frozenset()) -> list[list[str]]:
     """`words` for each of a batch of texts (see `words_flat`)."""
-    flat = words_flat(texts, known)
+    flat = words_flat(texts, known, {}, _same)
     if flat is None:
         return [words(text, known) for text in texts]
-    laid = list(chain.from_iterable(flat.readings))
+    laid = list(chain.from_iterable(flat.values))
     docs: list[list[str]] = []
     start = 0
     for _ in range(len(texts) - 1):
@@ -313,7 +321,12 @@ def piece_words(text: str, known: frozenset[str]) -> list[str]:
     return list(chain.from_iterable(values))  # type: ignore[arg-type]
 
 
-def words_flat(texts: Sequence[str], known: frozenset[str] = frozenset()) -> Flat | None:
+def words_flat(
+    texts: Sequence[str],
+    known: frozenset[str],
+    memo: dict[str, T],
+    derive: Callable[[tuple[str, ...]], T],
+) -> Flat[T] | None:
     """`words` for a batch of texts, laid end to end; None if they must be read one by one.
 
     The texts are joined, lower-cased, searched for letters spaced apart and split at white
@@ -321,6 +334,12 @@ def words_flat(texts: Sequence[str], known: frozenset[str] = frozenset()) -> Fla
     than a few per text. Lower-casing joined texts is lower-casing each (only a final sigma
     looks at its neighbours, and never past white space). A batch of one, or one whose
     texts hold the separator or letters whose lower case is longer, is not for this.
+
+    What the caller wants of a piece is `derive` of its words, kept in its `memo`, which is
+    where a piece is looked up: a truthy value there is a piece already read as words, so
+    the lexer's own table need not be asked too. A piece is read by the lexer only where
+    the memo has nothing truthy (a new piece, one that reads as nothing, or one that may
+    join the next, which makes its text be read whole).
     """
     if len(texts) < 2:
         return None
@@ -335,15 +354,15 @@ def words_flat(texts: Sequence[str], known: frozenset[str] = frozenset()) -> Fla
     # The separator's own reading, which the tokeniser gives it too.
     lexer.table[SEPARATOR] = (SEPARATOR,)
     chunks = lower.split()
-    values = list(map(lexer.table.get, chunks))
-    # Falsy values are pieces not yet in the table (None), or that read as nothing.
-    whole = [] if all(values) else _learn_all(lexer, chunks, values)
+    values = list(map(memo.get, chunks))
+    # Falsy values are pieces not yet in the memo (None), or that read as nothing.
+    whole = [] if all(values) else _learn_all(lexer, chunks, values, memo, derive)
     for number in sorted(suspects):
         at = starts[number]
         if _spaced_out(lower[at : at + len(each[number])]):
             whole.append(number)
     read = {number: [token.text for token in _tokens(texts[number], known)] for number in whole}
-    return Flat(chunks, values, read)  # type: ignore[arg-type]
+    return Flat(chunks, values, read)  # type: ignore[arg-type]  # no None left
 
 
 def _spaced_suspects(lower: str, starts: list[int]) -> set[int]:
@@ -377,15 +396,28 @@ _CODES = _codes()
 _CODED_PAIR = re.compile(rb"s[ad]s(?:a(?!a)|d)")
 
 
-def _learn_all(lexer: _Lexer, chunks: list[str], values: list[tuple[str, ...] | None]) -> list[int]:
-    """Fill in the pieces missing from `values`; the numbers of the texts to read whole."""
+def _learn_all(
+    lexer: _Lexer,
+    chunks: list[str],
+    values: list[T | None],
+    memo: dict[str, T],
+    derive: Callable[[tuple[str, ...]], T],
+) -> list[int]:
+    """Fill in the pieces missing from `values` (and the memo); the numbers of the texts to
+    read whole, as they hold a piece that may join the next."""
+    if len(memo) > _Lexer.LIMIT:
+        memo.clear()
     whole: list[int] = []
     for at in compress(count(), map(not_, values)):
+        chunk = chunks[at]
+        reading = lexer.table.get(chunk)
+        if reading is None:
+            reading = lexer.learn(chunk)
+            if reading is None:
+                reading = ()
+                whole.append(chunks[:at].count(SEPARATOR))
         if values[at] is None:
-            values[at] = lexer.learn(chunks[at])
-            if values[at] is None:
-                values[at] = ()
-                whole.append(chunks[:at].count("\x00"))
+            values[at] = memo[chunk] = derive(reading)
     return whole
 
 

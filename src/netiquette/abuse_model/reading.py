@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, count, repeat
-from operator import not_
+from itertools import repeat
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -269,6 +268,10 @@ class _WordTable:
     def rows_of(self, words: list[str]) -> Ints:
         return np.fromiter(map(self.rows.get, words, repeat(0)), dtype=np.int64, count=len(words))
 
+    def piece_rows(self, words: tuple[str, ...]) -> bytes:
+        """A white-space piece's words' rows, as the bytes of an array, to be joined."""
+        return self.rows_of(list(words)).tobytes()
+
 
 @lru_cache(maxsize=1)
 def _word_table() -> _WordTable:
@@ -286,7 +289,7 @@ class _Laid(NamedTuple):
 
 def _laid_out(texts: list[str], known: frozenset[str], table: _WordTable) -> _Laid:
     """The rows of a batch's words; posts read whole have their own words and rows."""
-    flat = words_flat(texts, known)
+    flat = words_flat(texts, known, _rows_by_piece(known), table.piece_rows)
     if flat is None:  # read one by one
         whole = {number: words(text, known) for number, text in enumerate(texts)}
         laid: list[str] = []
@@ -298,18 +301,9 @@ def _laid_out(texts: list[str], known: frozenset[str], table: _WordTable) -> _La
         lengths = np.fromiter(map(len, whole.values()), dtype=np.int64, count=len(texts))
         ends = np.cumsum(lengths + 1) - 1
         return _Laid(rows, ends - lengths, ends, whole)
-    # Rows a piece at a time (the piece's hash is already worked out by the lexer's lookup),
-    # each piece's as the bytes of an array, so that the batch's are one join.
-    by_piece = _rows_by_piece(known)
-    values = list(map(by_piece.get, flat.pieces))
-    if not all(values):  # None: a piece not yet seen (or b"", one that reads as nothing)
-        if len(by_piece) > 200_000:
-            by_piece.clear()
-        for at in compress(count(), map(not_, values)):
-            if values[at] is None:
-                piece = flat.pieces[at]
-                values[at] = by_piece[piece] = table.rows_of(list(flat.readings[at])).tobytes()
-    rows = np.frombuffer(b"".join(values), dtype=np.int64)  # type: ignore[arg-type]
+    # Each piece's rows are the bytes of an array (the piece's hash is worked out by its
+    # lookup), so that the batch's are one join.
+    rows = np.frombuffer(b"".join(flat.values), dtype=np.int64)
     ends = np.append(np.flatnonzero(rows == table.separator), len(rows))
     starts = np.append(0, ends[:-1] + 1)
     if flat.whole:  # their rows replaced by the rows of their words
@@ -341,7 +335,7 @@ def _profane(laid: _Laid, table: _WordTable) -> dict[int, list[tuple[int, str]]]
 @lru_cache(maxsize=4)
 def _rows_by_piece(known: frozenset[str]) -> dict[str, bytes]:
     """Each white-space piece's word rows, for one set of known words (which the pieces'
-    readings depend on)."""
+    readings depend on): the memo `textnorm.words_flat` looks each piece up in."""
     return {}
 
 
