@@ -110,11 +110,13 @@ class PeopleIndex:
             for key, how in _keys(person):
                 if (person, how) not in keys[key]:
                     keys[key].append((person, how))
-        self._keys = dict(keys)
+        # What each way of writing a name stands for, worked out once: also what an engine's
+        # shared automaton (`netiquette.detectors.text_index`) gives back for a name.
+        self.keys = {key: _key(key, entries) for key, entries in keys.items()}
         self._automaton = ahocorasick.Automaton()
-        for key, entries in self._keys.items():
-            self._automaton.add_word(key, _key(key, entries))
-        if self._keys:
+        for key, value in self.keys.items():
+            self._automaton.add_word(key, value)
+        if self.keys:
             self._automaton.make_automaton()
         # Full names for `person`: the first person of each name, as `School.person` finds.
         self._by_name: dict[str, Person] = {}
@@ -130,10 +132,20 @@ class PeopleIndex:
         return self._by_name.get(" ".join(name.split()).casefold())
 
     def find(self, text: str) -> list[Mention]:
-        if not self._keys or not text:
+        """The mentions in a text, from this index's own scan of it (for a tag or a series).
+
+        An engine checking a post has already scanned it with its shared automaton, and
+        passes the names found to `judge` instead (`Analysis.mentions`)."""
+        if not self.keys or not text:
             return []
         lower = lowered(text)
-        hits, suspects = self._exact_hits(lower)
+        return self.judge(text, lower, self._automaton.iter(lower))
+
+    def judge(self, text: str, lower: str, found: Iterable[tuple[int, Key]]) -> list[Mention]:
+        """The mentions among the names an automaton `found` in `lowered(text)`, given as
+        (index of the last character, key): which are whole words, which the text's case
+        and context bear out, and the misspelt full names next to them."""
+        hits, suspects = _exact_hits(lower, found)
         if not hits:
             return []
         fuzzy = _fuzzy_hits(lower, suspects) if suspects else []
@@ -150,32 +162,29 @@ class PeopleIndex:
                 mentions += _judge(text, start, end, key.entries)
         return mentions
 
-    def _exact_hits(self, lower: str) -> tuple[list[Hit], list[Hit]]:
-        """Whole-word hits in order of their ends (`is_whole_word`, inlined: it runs per hit),
-        and those of them next to a word that may be the other half of a name misspelt."""
-        hits: list[Hit] = []
-        suspects: list[Hit] = []
-        size = len(lower)
-        for last, key in self._automaton.iter(lower):
-            end = last + 1
-            start = end - key.length
-            if start > 0:
-                before = lower[start - 1]
-                if before.isalnum() or (
-                    before in "-'" and start > 1 and lower[start - 2].isalnum()
-                ):
-                    continue
-            if end < size:
-                after = lower[end]
-                if after.isalnum() or (
-                    after == "-" and end + 1 < size and lower[end + 1].isalnum()
-                ):
-                    continue
-            hit = (start - end, start, end, key)
-            hits.append(hit)
-            if key.halves and _suspect(lower, start, end, key):
-                suspects.append(hit)
-        return hits, suspects
+
+def _exact_hits(lower: str, found: Iterable[tuple[int, Key]]) -> tuple[list[Hit], list[Hit]]:
+    """Whole-word hits in order of their ends (`is_whole_word`, inlined: it runs per hit),
+    and those of them next to a word that may be the other half of a name misspelt."""
+    hits: list[Hit] = []
+    suspects: list[Hit] = []
+    size = len(lower)
+    for last, key in found:
+        end = last + 1
+        start = end - key.length
+        if start > 0:
+            before = lower[start - 1]
+            if before.isalnum() or (before in "-'" and start > 1 and lower[start - 2].isalnum()):
+                continue
+        if end < size:
+            after = lower[end]
+            if after.isalnum() or (after == "-" and end + 1 < size and lower[end + 1].isalnum()):
+                continue
+        hit = (start - end, start, end, key)
+        hits.append(hit)
+        if key.halves and _suspect(lower, start, end, key):
+            suspects.append(hit)
+    return hits, suspects
 
 
 def _suspect(lower: str, start: int, end: int, key: Key) -> bool:
@@ -273,7 +282,7 @@ def _keys(person: Person) -> Iterable[tuple[str, str]]:
 
 
 def _spellings(name: str, how: str) -> Iterable[tuple[str, str]]:
-    key = " ".join(_plain_marks(name.lower()).split())
+    key = " ".join(plain_marks(name.lower()).split())
     yield key, how
     plain = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
     if plain != key:
@@ -292,13 +301,17 @@ def _pairs(entries: list[Entry], hows: set[str], other: Callable[[Person], str])
 
 def lowered(text: str) -> str:
     """The text lower-cased with its offsets kept (a few characters grow when lowered)."""
-    lower = text.lower()
+    return plain_lower(text, text.lower())
+
+
+def plain_lower(text: str, lower: str) -> str:
+    """`lowered(text)` from `text.lower()`, for a caller that has it already."""
     if len(lower) != len(text):
         lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return _plain_marks(lower)
+    return plain_marks(lower)
 
 
-def _plain_marks(text: str) -> str:
+def plain_marks(text: str) -> str:
     """Characters read as others when matching: curly apostrophes, and every kind of space.
 
     Written out test by test: a loop over (odd, plain) pairs costs more than the tests."""

@@ -1,8 +1,9 @@
 """The detector contract, and the per-item analysis that detectors share.
 
 Detectors are small: each has a stable `name`, the `kinds` it serves, and `detect()`. Work
-several detectors need (finding the school's people in a text, lower-casing, time of
-posting) is done once per item in `Analysis` and once per engine in `Context`.
+several detectors need (finding the school's people and other literal words in a text,
+lower-casing, time of posting) is done once per item in `Analysis` and once per engine in
+`Context`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from netiquette.policy import Policy
 from netiquette.school import Person, School
 
 if TYPE_CHECKING:
+    from netiquette.detectors.text_index import Scan, TextIndex
     from netiquette.people import PeopleIndex
 
 
@@ -83,6 +85,13 @@ class Context:
 
         return PeopleIndex(self.school.people)
 
+    @cached_attribute
+    def words(self) -> TextIndex:
+        """Names, trigger words and confidential stems: found in one pass per item."""
+        from netiquette.detectors.text_index import TextIndex
+
+        return TextIndex(self.people, self.school.confidential_terms)
+
     def __getstate__(self) -> dict[str, object]:
         # Indexes are rebuilt lazily after unpickling: cheap to send to worker processes.
         return {"policy": self.policy, "school": self.school}
@@ -106,8 +115,17 @@ class Analysis:
         return self.text.lower()
 
     @cached_attribute
+    def scan(self) -> Scan:
+        """The one pass over the text that finds names, trigger words and confidential
+        stems together (`netiquette.detectors.text_index`)."""
+        return self.context.words.scan(self.text, self.lower)
+
+    @cached_attribute
     def mentions(self) -> list[Mention]:
-        return self.context.people.find(self.text) if self.text else []
+        if not self.text:
+            return []
+        scan = self.scan
+        return self.context.people.judge(self.text, scan.plain, scan.people)
 
     def mentioned(self, *roles: Role) -> list[Mention]:
         return [m for m in self.mentions if not roles or m.person.role in roles]

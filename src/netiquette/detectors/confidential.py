@@ -96,10 +96,11 @@ _PUBLIC = re.compile(
 )
 
 
-@lru_cache(maxsize=32)
-@lru_cache(maxsize=32)
 def term_stems(terms: tuple[str, ...]) -> tuple[str, ...]:
-    """A literal every inflection of a term contains: its first word less its ending."""
+    """A literal every inflection of a term contains: its first word less its ending.
+
+    The engine looks for these in its one pass over each item (`Analysis.scan`), so that
+    the terms' pattern runs only on the few items that have one."""
     words = [term.lower().split()[0] for term in terms if term.strip()]
     return tuple(word[:-1] if len(word) > 3 else word for word in words)
 
@@ -130,15 +131,10 @@ def _inflected(word: str) -> str:
 
 
 def _school_term(analysis: Analysis) -> re.Match[str] | None:
-    terms = analysis.context.school.confidential_terms
-    text = analysis.lower
-    for stem in term_stems(terms):  # a plain loop: no generator to build per item
-        if stem in text:
-            break
-    else:
+    if not analysis.scan.stem:  # most items: no term's stem, so no term
         return None
-    pattern = terms_pattern(terms)
-    return pattern.search(text) if pattern is not None else None
+    pattern = terms_pattern(analysis.context.school.confidential_terms)
+    return pattern.search(analysis.lower) if pattern is not None else None
 
 
 class ConfidentialDetector:

@@ -3,45 +3,26 @@
 The conduct detectors (confidential information, defamation, sensitive matters,
 detrimental conduct, copyright marks) judge wording with regular expressions that are too
 slow to run on every post. Each expression can only match where one of a few literal words
-appears, so one Aho-Corasick pass per item finds which groups of words occur, and a
-detector runs its expressions only when its group fired. Most posts fire nothing.
+appears, so the engine's one Aho-Corasick pass per item (`netiquette.detectors.text_index`,
+which looks for the school's names in the same pass) finds which groups of words occur, and
+a detector runs its expressions only when its group fired. Most posts fire nothing.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from operator import itemgetter
-
-import ahocorasick
 
 from netiquette.detectors.base import Analysis
 
-_CACHE_KEY = "_netiquette_cue_groups"
-_NONE: frozenset[str] = frozenset()
-_SECOND = itemgetter(1)
 
-
-class Triggers:
-    """Named groups of literal (lower-case) trigger words, matched anywhere in a text."""
-
-    def __init__(self, groups: Mapping[str, Iterable[str]]) -> None:
-        owners: dict[str, set[str]] = {}
-        for group, words in groups.items():
-            for word in words:
-                owners.setdefault(word.lower(), set()).add(group)
-        self._automaton = ahocorasick.Automaton()
-        for word, names in owners.items():
-            self._automaton.add_word(word, frozenset(names))
-        self._automaton.make_automaton()
-
-    def groups(self, text: str) -> frozenset[str]:
-        # The distinct group sets, gathered at C speed: common triggers ("hit", "job") match
-        # inside many words, so a Python loop over every match would cost more than the pass.
-        found = set(map(_SECOND, self._automaton.iter(text)))
-        if not found:
-            return _NONE
-        return found.pop() if len(found) == 1 else _NONE.union(*found)
+def trigger_words(groups: Mapping[str, Iterable[str]]) -> dict[str, frozenset[str]]:
+    """Each (lower-case) trigger word, with the names of the groups it fires."""
+    owners: dict[str, set[str]] = {}
+    for group, words in groups.items():
+        for word in words:
+            owners.setdefault(word.lower(), set()).add(group)
+    return {word: frozenset(names) for word, names in owners.items()}
 
 
 class Phrases:
@@ -70,12 +51,8 @@ class Phrases:
 
 
 def fired(analysis: Analysis) -> frozenset[str]:
-    """The trigger groups present in an item's text, computed once per item."""
-    cached = analysis.__dict__.get(_CACHE_KEY)
-    if cached is None:
-        cached = TRIGGERS.groups(analysis.lower) if analysis.text else _NONE
-        analysis.__dict__[_CACHE_KEY] = cached
-    return cached
+    """The trigger groups present in an item's text, from its one scan (made once per item)."""
+    return analysis.scan.groups
 
 
 # Group names are "<detector>" or "<detector>:<family>".
@@ -184,7 +161,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
-TRIGGERS = Triggers(_GROUPS)
+TRIGGERS = trigger_words(_GROUPS)
 
 
 def fired_families(analysis: Analysis, detector: str) -> list[str]:
