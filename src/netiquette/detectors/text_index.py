@@ -10,8 +10,8 @@ pass instead of three; `Analysis.scan` keeps what it found for the detectors to 
 The pass reads `lowered(text)`, the plain lower-cased text the people index needs (curly
 apostrophes and odd spaces made plain, offsets kept). Trigger words and stems are only
 gates for expressions run on `text.lower()`, so finding them in the plain text may only
-open a gate the old reading kept shut ("school’s" now fires "school's"), never shut one it
-opened. The one way it could (a character such as "İ" that grows when lower-cased, which
+open a gate that reading `text.lower()` kept shut (the trigger "school's" now fires on
+"school’s"), never shut one it opened. The one way it could (a character such as "İ" that grows when lower-cased, which
 the plain text keeps as it is) is covered by reading `text.lower()` too in that rare case.
 """
 
@@ -26,6 +26,11 @@ from netiquette.detectors.cues import TRIGGERS
 from netiquette.people import Key, PeopleIndex, plain_lower, plain_marks
 
 _NONE: frozenset[str] = frozenset()
+# Letters from the most to the least used in English. The automaton looks a character up
+# among a state's next characters one by one, in the order the words were added, so
+# adding words with frequent letters first makes the common look-ups short (about a tenth
+# of the pass); which words match is the same in any order.
+_FREQUENT = {letter: rank for rank, letter in enumerate("etaoinsrhldcumfpgwybvkxjqz")}
 
 
 class Word(NamedTuple):
@@ -66,8 +71,8 @@ class TextIndex:
                 person, fired, _ = _word(words.get(form))
                 words[form] = Word(person, fired, True)
         self._automaton = ahocorasick.Automaton()
-        for word, value in words.items():
-            self._automaton.add_word(word, value)
+        for word in sorted(words, key=_by_letter_frequency):
+            self._automaton.add_word(word, words[word])
         self._empty = not words
         if words:
             self._automaton.make_automaton()
@@ -109,3 +114,8 @@ def _word(value: Key | Word | None) -> Word:
 
 
 _NOTHING = Word(None, _NONE, False)
+
+
+def _by_letter_frequency(word: str) -> list[int]:
+    """Each character's rank by frequency (others after the letters), to sort words by."""
+    return [_FREQUENT.get(character, len(_FREQUENT)) for character in word]
