@@ -404,12 +404,19 @@ def _learn_all(
     derive: Callable[[tuple[str, ...]], T],
 ) -> list[int]:
     """Fill in the pieces missing from `values` (and the memo); the numbers of the texts to
-    read whole, as they hold a piece that may join the next."""
+    read whole, as they hold a piece that may join the next.
+
+    A piece new to the memo is often met again later in the same batch ("the", "a"), missing
+    from `values` too: the memo is asked again first, so that it is read only once."""
     if len(memo) > _Lexer.LIMIT:
         memo.clear()
     whole: list[int] = []
     for at in compress(count(), map(not_, values)):
         chunk = chunks[at]
+        value = memo.get(chunk)
+        if value:  # read earlier in this batch
+            values[at] = value
+            continue
         reading = lexer.table.get(chunk)
         if reading is None:
             reading = lexer.learn(chunk)
