@@ -43,6 +43,18 @@ def repair(raw: str, known: frozenset[str]) -> str:
     return _repair_unknown(raw, known)
 
 
+def plain_number(raw: str) -> bool:
+    """Whether `repair` leaves this token as it is, bar `CANONICAL`, without trying it: a
+    number holding a digit that no leet table reads as a letter (2, 6, 8, 9) hides no word.
+    Phone numbers and the like are new tokens in almost every batch."""
+    return raw.isascii() and raw.isdigit() and _NOT_LEET.search(raw) is not None
+
+
+_NOT_LEET = re.compile("[2689]")
+if any(ord(digit) in table for table in (_LEET, _LEET_L) for digit in "2689"):
+    raise ValueError("a leet table reads a digit that `plain_number` takes as plain")
+
+
 def _repair_unknown(raw: str, known: frozenset[str]) -> str:
     word = raw.replace("’", "'")
     if _SPACED.search(word) and all(len(p) == 1 for p in _SPACED.split(word)):

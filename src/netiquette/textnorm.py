@@ -23,6 +23,7 @@ from operator import not_
 from typing import Generic, NamedTuple, TypeVar
 
 from netiquette.abuse_model.lexicon import (
+    CANONICAL,
     EMOJI_WORDS,
     FLAGS,
     KEY_WORDS,
@@ -30,7 +31,7 @@ from netiquette.abuse_model.lexicon import (
     PERSON_NOUNS,
     SKIN_TONES,
 )
-from netiquette.spelling import repair
+from netiquette.spelling import plain_number, repair
 
 # Words (letters, digits, leet symbols, masks), spaced or dotted single letters, any other
 # visible character (punctuation, emoji).
@@ -451,7 +452,9 @@ class _Lexer:
         if len(self.table) > self.LIMIT:
             self.table.clear()
             self.joinable.clear()
-        if _SLOW_CHARS.search(chunk):
+        if plain_number(chunk):  # a phone number: what `repair` would make of it
+            pieces = [CANONICAL.get(chunk, chunk)]
+        elif _SLOW_CHARS.search(chunk):
             pieces = [token.text for token in _prepared_tokens(chunk, self.known)]
         else:
             pieces = list(self._simple(chunk))
