@@ -9,6 +9,7 @@ original text) is worked out only when a detector asks for it.
 from __future__ import annotations
 
 import re
+import struct
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
@@ -269,8 +270,15 @@ class _WordTable:
         return np.fromiter(map(self.rows.get, words, repeat(0)), dtype=np.int64, count=len(words))
 
     def piece_rows(self, words: tuple[str, ...]) -> bytes:
-        """A white-space piece's words' rows, as the bytes of an array, to be joined."""
+        """A white-space piece's words' rows, as the bytes of an array, to be joined.
+
+        Most pieces are one word: its row's bytes are made without making an array."""
+        if len(words) == 1:
+            return _ROW.pack(self.rows.get(words[0], 0))
         return self.rows_of(list(words)).tobytes()
+
+
+_ROW = struct.Struct("=q")  # one row as `rows_of` lays it: a native int64
 
 
 @lru_cache(maxsize=1)
