@@ -121,3 +121,19 @@ def test_the_engine_imports_no_django() -> None:
         "assert not [m for m in sys.modules if m.split('.')[0] == 'django'], 'django imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_every_module_of_the_engine_imports_on_its_own() -> None:
+    """No import cycle hides behind the usual import order: each module is imported first,
+    in a process where no other module of the package has been imported yet."""
+    code = (
+        "import importlib, pkgutil, sys, netiquette\n"
+        "names = [m.name for m in pkgutil.walk_packages(netiquette.__path__, 'netiquette.')]\n"
+        "for name in names:\n"
+        "    for loaded in [m for m in sys.modules if m.split('.')[0] == 'netiquette']:\n"
+        "        del sys.modules[loaded]  # the package too, or its attributes mask a cycle\n"
+        "    importlib.import_module(name)\n"
+        "print(len(names))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert int(done.stdout) > 50

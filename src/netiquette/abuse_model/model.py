@@ -20,7 +20,6 @@ from typing import Any, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from netiquette import textnorm
 from netiquette.abuse_model.features import NEG_CLASS, Featuriser, Ints
 
 HEADS = ("abuse", "profanity", "aimed")
@@ -62,6 +61,10 @@ class AbuseModel:
         self._platt = [(float(a), float(b)) for a, b in platt]
 
     def words(self, text: str) -> list[str]:
+        # Imported here: textnorm needs the lexicon, whose package imports this module, so
+        # a module-level import would make `import netiquette.spelling` circular.
+        from netiquette import textnorm
+
         return textnorm.words(text, self.known)
 
     def raw_from_words(self, docs: Sequence[list[str]]) -> Floats:
