@@ -52,3 +52,14 @@ def test_the_index_pickles_as_its_inputs(demo_policy: Policy, demo_school: Schoo
     copy = pickle.loads(pickle.dumps(context))
     assert "words" not in copy.__dict__
     assert fired(analysis(copy, "he was drunk")) == fired(analysis(context, "he was drunk"))
+
+
+def test_the_first_digit_comes_from_the_same_pass(demo_policy: Policy, demo_school: School) -> None:
+    from netiquette.detectors.contact import first_digit
+
+    context = Context(demo_policy, demo_school)
+    assert analysis(context, "Ring 07700 900123").scan.digit == 5
+    assert first_digit(analysis(context, "Ring 07700 900123")) == 5
+    assert first_digit(analysis(context, "No numbers here")) == -1
+    # Outside ASCII any script's digits count, as the number detectors' `\d` reads them.
+    assert first_digit(analysis(context, "Café at ٣ o'clock")) == 8

@@ -192,8 +192,11 @@ def first_digit(analysis: Analysis) -> int:
     one: most posts have none, and those that do can be searched from there."""
     cached: int | None = analysis.__dict__.get(_DIGIT_KEY)
     if cached is None:
-        match = _DIGIT.search(analysis.text)
-        cached = -1 if match is None else match.start()
+        if analysis.text.isascii():  # the shared pass found it (ASCII digits only)
+            cached = analysis.scan.digit
+        else:  # any script's digits, as `\d` reads them
+            match = _DIGIT.search(analysis.text)
+            cached = -1 if match is None else match.start()
         analysis.__dict__[_DIGIT_KEY] = cached
     return cached
 

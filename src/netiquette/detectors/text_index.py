@@ -51,6 +51,7 @@ class Scan(NamedTuple):
     people: list[tuple[int, Key]]  # (index of the last character, key), for `judge`
     groups: frozenset[str]  # the trigger groups that fired
     stem: bool  # whether any confidential term's stem occurs
+    digit: int  # where the first ASCII digit is, or -1 (for the detectors of numbers)
 
 
 class TextIndex:
@@ -73,9 +74,11 @@ class TextIndex:
         self._automaton = ahocorasick.Automaton()
         for word in sorted(words, key=_by_letter_frequency):
             self._automaton.add_word(word, words[word])
-        self._empty = not words
-        if words:
-            self._automaton.make_automaton()
+        # Each digit on its own too, for where the first one is: cheaper here than a
+        # regular expression's own pass, as most posts hold none or a few.
+        for digit in "0123456789":
+            self._automaton.add_word(digit, _DIGIT)
+        self._automaton.make_automaton()
 
     def __reduce__(self) -> tuple[type[TextIndex], tuple[PeopleIndex, tuple[str, ...]]]:
         # Rebuilt from its inputs rather than pickling the automaton.
@@ -84,14 +87,19 @@ class TextIndex:
     def scan(self, text: str, lower: str) -> Scan:
         """Everything in `text` (with `lower`, its `text.lower()`) in one pass."""
         plain = plain_lower(text, lower)
-        if self._empty or not text:
-            return Scan(plain, [], _NONE, False)
+        if not text:
+            return Scan(plain, [], _NONE, False, -1)
         people: list[tuple[int, Key]] = []
         groups = _NONE
         stem = False
+        digit = -1
         for last, value in self._automaton.iter(plain):
             if value.__class__ is Key:  # most matches: a name and nothing else
                 people.append((last, value))
+                continue
+            if value is _DIGIT:
+                if digit < 0:
+                    digit = last
                 continue
             if value.person is not None:
                 people.append((last, value.person))
@@ -100,10 +108,10 @@ class TextIndex:
             stem = stem or value.stem
         if len(lower) != len(text):  # a character grew when lowered: read `lower` too
             for _, value in self._automaton.iter(lower):
-                if value.__class__ is Word:
+                if value.__class__ is Word and value is not _DIGIT:
                     groups = groups | value.groups
                     stem = stem or value.stem
-        return Scan(plain, people, groups, stem)
+        return Scan(plain, people, groups, stem, digit)
 
 
 def _word(value: Key | Word | None) -> Word:
@@ -114,6 +122,8 @@ def _word(value: Key | Word | None) -> Word:
 
 
 _NOTHING = Word(None, _NONE, False)
+# What a digit gives back, told apart by identity (it is equal to `_NOTHING`).
+_DIGIT = Word(None, _NONE, False)
 
 
 def _by_letter_frequency(word: str) -> list[int]:
