@@ -290,28 +290,6 @@ class Flat(NamedTuple, Generic[T]):
     whole: dict[int, list[str]]
 
 
-def _same(reading: tuple[str, ...]) -> tuple[str, ...]:
-    return reading
-
-
-def words_many(texts: Sequence[str], known: frozenset[str] = frozenset()) -> list[list[str]]:
-    """`words` for each of a batch of texts (see `words_flat`)."""
-    flat = words_flat(texts, known, {}, _same)
-    if flat is None:
-        return [words(text, known) for text in texts]
-    laid = list(chain.from_iterable(flat.values))
-    docs: list[list[str]] = []
-    start = 0
-    for _ in range(len(texts) - 1):
-        end = laid.index(SEPARATOR, start)
-        docs.append(laid[start:end])
-        start = end + 1
-    docs.append(laid[start:])
-    for number, read in flat.whole.items():
-        docs[number] = read
-    return docs
-
-
 def piece_words(text: str, known: frozenset[str]) -> list[str]:
     """`words` of a text known to read piece by piece (not in `Flat.whole`): its pieces
     looked up, without the test for letters spaced apart."""

@@ -105,17 +105,10 @@ class AbuseModel:
     def score(self, text: str) -> Scores:
         return self.score_words(self.words(text))
 
-    def score_many(self, docs: Sequence[list[str]]) -> list[Scores]:
-        """`score_words` for a batch: one vectorised pass, far cheaper per post than a loop.
-
-        The sums run in a different order, so a score may differ from `score_words`'s in
-        the last bits of a float32; a single post takes the plain-Python path."""
-        if len(docs) < 2:
-            return [self.score_words(words) for words in docs]
-        return self._scores(self.raw_from_words(docs))
-
     def score_ids(self, tokens: Ints, lengths: Ints) -> list[Scores]:
-        """`score_many` for word ids laid end to end (at least two documents)."""
+        """Scores for a batch's word ids laid end to end (at least two documents): one
+        vectorised pass. Sums run in another order than `score_words`'s, so a score may
+        differ from it in the last bits of a float32."""
         return self._scores(self.raw_from_ids(tokens, lengths))
 
     def _scores(self, raw: Floats) -> list[Scores]:

@@ -19,7 +19,6 @@ from netiquette.abuse_model.reading import Reading
 from netiquette.detectors.base import Analysis
 from netiquette.findings import Candidate, Note
 from netiquette.kinds import Channel, Role, RuleKind, Severity
-from netiquette.policy import Policy
 from netiquette.school import School
 
 ABUSE_DEFAULT = 0.6
@@ -34,7 +33,7 @@ SAFEGUARDING = {
 }
 _TARGET_ROLES = frozenset({Role.PUPIL, Role.STAFF, Role.GOVERNOR, Role.PARENT})
 # Where an item's reading is kept in its analysis; only a text not blank is given one.
-READING = "_netiquette_abuse_reading"
+_READING = "_netiquette_abuse_reading"
 # One pupil described rather than named, by where they are in the school ("the ginger boy in
 # 5B", "that new girl in Year 6", "the kid from Mrs Hale's class"): identifiable to everyone
 # who knows the class, so mocking them is cyber-bullying too.
@@ -52,10 +51,19 @@ def blank(text: str) -> bool:
 
 def read(analysis: Analysis) -> Reading:
     """The item's reading, made once and shared by the abuse and language detectors."""
-    reading = analysis.__dict__.get(READING)
+    reading = analysis.__dict__.get(_READING)
     if reading is None:
         reading = Reading(analysis.text, _known(analysis.context.school))
-        analysis.__dict__[READING] = reading
+        analysis.__dict__[_READING] = reading
+    return reading
+
+
+def reading_of(analysis: Analysis) -> Reading | None:
+    """The item's reading (usually made by `read_all` for the batch), or None for a blank
+    text, which neither the abuse nor the language detector reads."""
+    reading = analysis.__dict__.get(_READING)
+    if reading is None and not blank(analysis.text):
+        reading = read(analysis)
     return reading
 
 
@@ -63,14 +71,14 @@ def read_all(analyses: Sequence[Analysis]) -> None:
     """Readings for a batch of items at once (one vectorised model call), for `read` to find.
 
     All the analyses of a batch share one context, so one set of known words serves."""
-    todo = [a for a in analyses if READING not in a.__dict__ and not blank(a.text)]
+    todo = [a for a in analyses if _READING not in a.__dict__ and not blank(a.text)]
     if not todo:
         return
     known = _known(todo[0].context.school)
     for analysis, reading in zip(
         todo, Reading.read_many([a.text for a in todo], known), strict=True
     ):
-        analysis.__dict__[READING] = reading
+        analysis.__dict__[_READING] = reading
 
 
 _KNOWN_CACHE: dict[int, tuple[School, frozenset[str]]] = {}
@@ -96,25 +104,13 @@ class AbuseDetector:
     def prepare(self, analyses: Sequence[Analysis]) -> None:
         read_all(analyses)
 
-    # The thresholds of the policy last seen: a policy is not changed once loaded, and a
-    # scan's items all share one, so they are looked up once rather than per item.
-    _limits: tuple[Policy | None, float, float] = (None, 0.0, 0.0)
-
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
-        reading = analysis.__dict__.get(READING)  # made by `read_all` for a text not blank
+        reading = reading_of(analysis)
         if reading is None:
-            if blank(analysis.text):
-                return ()
-            reading = read(analysis)
+            return ()
         policy = analysis.context.policy
-        limits = self._limits
-        if limits[0] is not policy:
-            limits = self._limits = (
-                policy,
-                policy.threshold("abuse", ABUSE_DEFAULT),
-                policy.threshold("cyberbullying", CYBERBULLYING_DEFAULT),
-            )
-        _, abuse_at, bullying_at = limits
+        abuse_at = policy.threshold("abuse", ABUSE_DEFAULT)
+        bullying_at = policy.threshold("cyberbullying", CYBERBULLYING_DEFAULT)
         if not reading.may_reach(abuse_at, bullying_at):
             return ()  # most items, without making a generator
         return self._found(analysis, reading, abuse_at, bullying_at)

@@ -13,11 +13,10 @@ from collections.abc import Iterable, Sequence
 
 from netiquette.abuse_model.lexicon import MILD_PROFANITY
 from netiquette.abuse_model.reading import Reading
-from netiquette.detectors.abuse import READING, blank, read, read_all
+from netiquette.detectors.abuse import read_all, reading_of
 from netiquette.detectors.base import Analysis
 from netiquette.findings import Candidate, Note
 from netiquette.kinds import RuleKind, Severity
-from netiquette.policy import Policy
 
 LANGUAGE_DEFAULT = 0.5
 MODEL_ONLY = 0.97
@@ -60,22 +59,12 @@ class LanguageDetector:
     def prepare(self, analyses: Sequence[Analysis]) -> None:
         read_all(analyses)  # shared with the abuse detector: whichever runs first reads
 
-    # The thresholds of the policy last seen: a policy is not changed once loaded, and a
-    # scan's items all share one, so they are worked out once rather than per item.
-    _limits: tuple[Policy | None, float, float] = (None, 0.0, 0.0)
-
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
-        reading = analysis.__dict__.get(READING)  # made by `read_all` for a text not blank
+        reading = reading_of(analysis)
         if reading is None:
-            if blank(analysis.text):
-                return ()
-            reading = read(analysis)
-        policy = analysis.context.policy
-        limits = self._limits
-        if limits[0] is not policy:
-            threshold = policy.threshold("inappropriate-language", LANGUAGE_DEFAULT)
-            limits = self._limits = (policy, threshold, max(threshold, MODEL_ONLY))
-        _, threshold, model_at = limits
+            return ()
+        threshold = analysis.context.policy.threshold("inappropriate-language", LANGUAGE_DEFAULT)
+        model_at = max(threshold, MODEL_ONLY)
         if not reading.swears and reading.raw.profanity < model_at:
             return ()  # most items, without making a generator
         return self._found(analysis, reading, threshold, model_at)
