@@ -283,3 +283,24 @@ def test_each_benign_phrase_holds_one_of_the_ambiguous_swear_words() -> None:
     for alternative in BENIGN.pattern[6:-4].split("|"):
         words = set(re.findall(r"[a-z]+", alternative))
         assert words & PROFANITY <= AMBIGUOUS, alternative
+
+
+def test_schools_with_the_same_names_share_one_set_of_known_words(
+    demo_policy: Policy, demo_school: School
+) -> None:
+    """An engine rebuilt for each roster change (the web app) must not leave a set behind,
+    and equal sets must be one object, so the readers cached per set are found by identity."""
+    from dataclasses import replace
+
+    from netiquette.detectors import abuse
+
+    first = Engine(demo_policy, demo_school)
+    again = Engine(demo_policy, replace(demo_school))  # equal, another object
+    first.check(Item(id="a", text="What a bloody week."))
+    again.check(Item(id="b", text="What a bloody week."))
+    assert abuse._known(first.context) is abuse._known(again.context)
+    surname = demo_school.people[0].name.split()[-1].lower()
+    assert surname in abuse._known(first.context)
+    for number in range(abuse._KNOWN_LIMIT * 3):  # schools with different names
+        abuse.known_words(replace(demo_school, people=demo_school.people[: number + 1]))
+    assert len(abuse._KNOWN_BY_NAMES) <= abuse._KNOWN_LIMIT

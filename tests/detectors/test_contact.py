@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from netiquette.detectors.base import Analysis, Context
@@ -108,3 +110,39 @@ def test_the_engine_blocks_a_phone_number_and_redacts_it(engine: Engine) -> None
     (finding,) = [f for f in result.findings if f.kind is RuleKind.PERSONAL_DATA]
     assert (finding.clause, finding.severity) == ("wb-2.2", Severity.BLOCK)
     assert result.redacted == "Call me on [phone number removed] tonight"
+
+
+def every_excusing_phrase() -> list[str]:
+    """Every phrase the expression of words that excuse a number can match (in lower case)."""
+    from netiquette.detectors.contact import _NOT_PERSONAL_PLAIN
+
+    schools = [
+        f"school{mark}s {kind}{what}"
+        for mark in ("'", "")
+        for kind in ("", "main ", "office ", "phone ", "landline ")
+        for what in ("number", "phone", "line", "landline")
+    ]
+    calls = [
+        f"{verb} {the}school"
+        for verb in ("call", "ring", "phone", "contact")
+        for the in ("", "the ", "our ")
+    ]
+    return [*_NOT_PERSONAL_PLAIN, *schools, *calls]
+
+
+@pytest.mark.parametrize("phrase", every_excusing_phrase())
+def test_every_word_that_excuses_a_number_opens_the_gate(
+    demo_policy: Policy, demo_school: School, phrase: str
+) -> None:
+    """The expressions run only when a trigger word fired in the shared pass: every phrase
+    they can match must fire one, in any case, or a reference number becomes a finding."""
+    from netiquette.detectors.contact import _NOT_PERSONAL_WORDS
+
+    for text in (phrase, phrase.upper(), phrase.title()):
+        post = f"Our {text} 01632 960100 for bookings"
+        assert re.search(_NOT_PERSONAL_WORDS, post, re.IGNORECASE)
+        analysis = Analysis(
+            parse_item({"id": "t", "text": post}), Context(demo_policy, demo_school)
+        )
+        assert "contact:not personal" in analysis.scan.groups, text
+        assert spans(demo_policy, demo_school, post) == [], text

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from netiquette.abuse_model import load_model
 from netiquette.abuse_model.lexicon import SECOND_PERSON
 from netiquette.abuse_model.reading import Reading
-from netiquette.detectors.base import Analysis
+from netiquette.detectors.base import Analysis, Context
 from netiquette.findings import Candidate, Note
 from netiquette.kinds import Channel, Role, RuleKind, Severity
 from netiquette.school import School
@@ -53,7 +53,7 @@ def read(analysis: Analysis) -> Reading:
     """The item's reading, made once and shared by the abuse and language detectors."""
     reading = analysis.__dict__.get(_READING)
     if reading is None:
-        reading = Reading(analysis.text, _known(analysis.context.school))
+        reading = Reading(analysis.text, _known(analysis.context))
         analysis.__dict__[_READING] = reading
     return reading
 
@@ -74,27 +74,40 @@ def read_all(analyses: Sequence[Analysis]) -> None:
     todo = [a for a in analyses if _READING not in a.__dict__ and not blank(a.text)]
     if not todo:
         return
-    known = _known(todo[0].context.school)
+    known = _known(todo[0].context)
     for analysis, reading in zip(
         todo, Reading.read_many([a.text for a in todo], known), strict=True
     ):
         analysis.__dict__[_READING] = reading
 
 
-_KNOWN_CACHE: dict[int, tuple[School, frozenset[str]]] = {}
+# Known-word sets by the school's name words. Schools with the same names share one set, so
+# the readers cached per set (`textnorm._lexer`) are found by identity rather than by
+# comparing thousands of words, and an engine rebuilt for each roster change (the web app)
+# adds nothing that outlives it: the table is bounded.
+_KNOWN_BY_NAMES: dict[frozenset[str], frozenset[str]] = {}
+_KNOWN_LIMIT = 8
+# Where an engine's context keeps its set, worked out once per engine.
+_CONTEXT_KNOWN = "_netiquette_known_words"
 
 
-def _known(school: School | None) -> frozenset[str]:
+def _known(context: Context) -> frozenset[str]:
     """The model's known words plus the school's names, so "Isla" is never "corrected"."""
-    model = load_model()
-    if school is None:
-        return model.known
-    cached = _KNOWN_CACHE.get(id(school))
-    if cached is None or cached[0] is not school:
-        names = {part.lower() for p in school.people for part in p.name.split()}
-        cached = (school, model.known | names)
-        _KNOWN_CACHE[id(school)] = cached
-    return cached[1]
+    known: frozenset[str] | None = context.__dict__.get(_CONTEXT_KNOWN)
+    if known is None:
+        known = context.__dict__[_CONTEXT_KNOWN] = known_words(context.school)
+    return known
+
+
+def known_words(school: School) -> frozenset[str]:
+    """`_known` for a school: one shared set for each set of names (bounded)."""
+    names = frozenset(part.lower() for p in school.people for part in p.name.split())
+    known = _KNOWN_BY_NAMES.get(names)
+    if known is None:
+        if len(_KNOWN_BY_NAMES) >= _KNOWN_LIMIT:
+            _KNOWN_BY_NAMES.clear()
+        known = _KNOWN_BY_NAMES[names] = load_model().known | names
+    return known
 
 
 class AbuseDetector:

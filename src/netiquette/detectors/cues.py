@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from netiquette.detectors.base import Analysis
+from netiquette.detectors.contact import NOT_PERSONAL_TRIGGERS
 
 
 def trigger_words(groups: Mapping[str, Iterable[str]]) -> dict[str, frozenset[str]]:
@@ -159,6 +160,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "animals", "brats", "vile", "idiots", "morons", "benefits", "chavs", "scum",
         "little shits", "stand th", "hate th", "hate my job", "sickie",
     ),
+    "contact:not personal": NOT_PERSONAL_TRIGGERS,
 }  # fmt: skip
 
 TRIGGERS = trigger_words(_GROUPS)
