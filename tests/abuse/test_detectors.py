@@ -292,7 +292,7 @@ def test_schools_with_the_same_names_share_one_set_of_known_words(
     and equal sets must be one object, so the readers cached per set are found by identity."""
     from dataclasses import replace
 
-    from netiquette.detectors import abuse
+    from netiquette.detectors import shared_reading as abuse
 
     first = Engine(demo_policy, demo_school)
     again = Engine(demo_policy, replace(demo_school))  # equal, another object
@@ -304,3 +304,55 @@ def test_schools_with_the_same_names_share_one_set_of_known_words(
     for number in range(abuse._KNOWN_LIMIT * 3):  # schools with different names
         abuse.known_words(replace(demo_school, people=demo_school.people[: number + 1]))
     assert len(abuse._KNOWN_BY_NAMES) <= abuse._KNOWN_LIMIT
+
+
+QUIET_OR_NOT = [
+    "Lovely assembly this morning, well done Year 3.",
+    "Reminder: PE kit on Thursday please.",
+    "What a bloody week, roll on half term.",
+    "You are a pathetic loser and everyone hates you",
+    "I will find you after school and batter you",
+    "Kill it at sports day tomorrow, team!",
+    "Stupid printer has jammed again.",
+    "",
+    "   ",
+]
+
+
+def test_a_batch_leaves_out_only_posts_neither_detector_can_act_on(
+    demo_policy: Policy, demo_school: School
+) -> None:
+    """A post read as quiet in a batch gets no reading; read on its own, each such post is
+    one the abuse detector would pass over (nothing may reach its thresholds) and the
+    language detector too (no swear word, profanity below what it acts on)."""
+    from netiquette.abuse_model.reading import Reading
+    from netiquette.detectors.shared_reading import (
+        _known,
+        abuse_levels,
+        language_levels,
+        quiet_below,
+    )
+
+    engine = Engine(demo_policy, demo_school)
+    known = _known(engine.context)
+    texts = [t for t in QUIET_OR_NOT if t.strip()]
+    batch = Reading.read_many(texts, known, quiet_below(demo_policy))
+    assert any(r is None for r in batch) and any(r is not None for r in batch)
+    abuse_at, bullying_at = abuse_levels(demo_policy)
+    _, model_at = language_levels(demo_policy)
+    for text, reading in zip(texts, batch, strict=True):
+        alone = Reading(text, known)
+        acts = (
+            alone.may_reach(abuse_at, bullying_at)
+            or alone.swears
+            or (alone.raw.profanity >= model_at)
+        )
+        if acts:  # a post left out must be one nothing could come of (the converse may
+            assert reading is not None, text  # not hold: a pattern's word is no match)
+    # The same batch with no levels given reads every post.
+    assert all(r is not None for r in Reading.read_many(texts, known))
+    # And the engine's findings do not depend on how the posts were batched.
+    items = [Item(id=str(n), text=t) for n, t in enumerate(QUIET_OR_NOT)]
+    assert [r.to_dict() for r in engine.check_many(items, series=False)] == [
+        engine.check(item).to_dict() for item in items
+    ]

@@ -105,16 +105,17 @@ class AbuseModel:
     def score(self, text: str) -> Scores:
         return self.score_words(self.words(text))
 
-    def score_ids(self, tokens: Ints, lengths: Ints) -> list[Scores]:
-        """Scores for a batch's word ids laid end to end (at least two documents): one
-        vectorised pass. Sums run in another order than `score_words`'s, so a score may
-        differ from it in the last bits of a float32."""
-        return self._scores(self.raw_from_ids(tokens, lengths))
+    def probabilities_ids(self, tokens: Ints, lengths: Ints) -> Floats:
+        """Calibrated probabilities for a batch's word ids laid end to end (at least two
+        documents), one row per document: one vectorised pass. Sums run in another order
+        than `score_words`'s, so a score may differ from it in the last bits of a float32."""
+        return self.calibrate(self.raw_from_ids(tokens, lengths))
 
-    def _scores(self, raw: Floats) -> list[Scores]:
-        """Each row of calibrated scores as `Scores`, made by `tuple.__new__` in C: the named
-        tuple's own `_make` is a Python call per post. A column's `tolist` is the cheaper."""
-        columns = self.calibrate(raw).T.tolist()
+    def scores_of(self, probabilities: Floats) -> list[Scores]:
+        """Each row of calibrated probabilities as `Scores`, made by `tuple.__new__` in C:
+        the named tuple's own `_make` is a Python call per post. A column's `tolist` is the
+        cheaper."""
+        columns = probabilities.T.tolist()
         return list(map(tuple.__new__, repeat(Scores), zip(*columns, strict=True)))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import struct
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
@@ -107,34 +108,59 @@ class Reading:
         return piece_words(self.text, self.known)
 
     @classmethod
-    def read_many(cls, texts: list[str], known: frozenset[str]) -> list[Reading]:
+    def read_many(
+        cls, texts: list[str], known: frozenset[str], quiet: Quiet | None = None
+    ) -> list[Reading | None]:
         """Readings of a batch of posts, the model scoring them all in one vectorised call.
 
         Each word is looked up once, for its model id, its patterns' trigger bits and
-        whether it swears; the per-post answers are sums over the batch in numpy."""
+        whether it swears; the per-post answers are sums over the batch in numpy. With
+        `quiet`, a post that no pattern can match, with no swear word and every score
+        below those levels, gets None rather than a reading: nothing can come of it."""
         if len(texts) < 2:
             return [cls(text, known) for text in texts]
         table = _word_table()
         laid = _laid_out(texts, known, table)
         lengths = laid.ends - laid.starts
         rows = np.delete(laid.rows, laid.ends[:-1])  # the separators
-        scores = load_model().score_ids(table.ids[rows], lengths)
+        model = load_model()
+        probabilities = model.probabilities_ids(table.ids[rows], lengths)
         starts = np.cumsum(lengths) - lengths
         empty = lengths == 0
-        low = _per_doc(np.bitwise_or, table.low[rows], starts, empty).tolist()
-        high = _per_doc(np.bitwise_or, table.high[rows], starts, empty).tolist()
+        low = _per_doc(np.bitwise_or, table.low[rows], starts, empty)
+        high = _per_doc(np.bitwise_or, table.high[rows], starts, empty)
         profane = _profane(laid, table)
-        readings = []
-        for number, text in enumerate(texts):
-            reading = cls(text, known, (scores[number], laid.whole.get(number)))
+        if quiet is None:
+            read: Sequence[int] = range(len(texts))
+            loud = None
+        else:  # the posts with a score at a level or a trigger bit, and those that swear
+            # Compared as float64, as Python compares a score (a float32's exact value).
+            wide = probabilities.astype(np.float64)
+            loud_rows = (
+                (wide[:, 0] >= quiet.abuse)
+                | (wide[:, 1] >= quiet.profanity)
+                | (wide[:, 2] >= quiet.aimed)
+            )
+            maybe = loud_rows | (low != 0) | (high != 0)
+            maybe[list(profane)] = True
+            read = np.flatnonzero(maybe).tolist()
+            loud = loud_rows[read].tolist()
+        scores = model.scores_of(probabilities[read])
+        low_bits, high_bits = low[read].tolist(), high[read].tolist()
+        readings: list[Reading | None] = [None] * len(texts)
+        for at, number in enumerate(read):
+            bits = low_bits[at] | high_bits[at] << 64
+            cues = bits and cues_for_bits(bits)
             swearing = profane.get(number)
+            if loud is not None and not (loud[at] or cues or swearing):
+                continue  # only trigger bits that make no cue: nothing can come of it
+            reading = cls(texts[number], known, (scores[at], laid.whole.get(number)))
             reading.__dict__["swears"] = swearing is not None
             if swearing is not None:
                 reading.__dict__["profane"] = swearing
-            bits = low[number] | high[number] << 64
-            if not bits or not cues_for_bits(bits):
+            if not cues:
                 reading.__dict__["found"] = ()
-            readings.append(reading)
+            readings[number] = reading
         return readings
 
     @cached_attribute
@@ -236,6 +262,16 @@ class Reading:
             return False
         start, end = self.norm.original_span(hit.start, hit.end)
         return any(s <= start and end <= e for s, e in quotes)
+
+
+class Quiet(NamedTuple):
+    """Levels below which a reader can act on no post: the least abuse score it acts on
+    (abuse or bullying), the least aimed score (bullying) and the least profanity score
+    that makes a finding without a swear word."""
+
+    abuse: float
+    aimed: float
+    profanity: float
 
 
 class _WordTable:

@@ -13,16 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from netiquette.abuse_model import load_model
 from netiquette.abuse_model.lexicon import SECOND_PERSON
 from netiquette.abuse_model.reading import Reading
-from netiquette.detectors.base import Analysis, Context
+from netiquette.detectors.base import Analysis
+from netiquette.detectors.shared_reading import abuse_levels, read_all, reading_of
 from netiquette.findings import Candidate, Note
 from netiquette.kinds import Channel, Role, RuleKind, Severity
 from netiquette.school import School
 
-ABUSE_DEFAULT = 0.6
-CYBERBULLYING_DEFAULT = 0.85
 # Below this the finding is a possible breach for a person to look at, not a block.
 SURE = 0.8
 # Cues that put a child at risk: a report carrying one alerts the safeguarding lead at once.
@@ -32,8 +30,6 @@ SAFEGUARDING = {
     "sexual harassment": "sexual",
 }
 _TARGET_ROLES = frozenset({Role.PUPIL, Role.STAFF, Role.GOVERNOR, Role.PARENT})
-# Where an item's reading is kept in its analysis; only a text not blank is given one.
-_READING = "_netiquette_abuse_reading"
 # One pupil described rather than named, by where they are in the school ("the ginger boy in
 # 5B", "that new girl in Year 6", "the kid from Mrs Hale's class"): identifiable to everyone
 # who knows the class, so mocking them is cyber-bullying too.
@@ -42,72 +38,6 @@ DESCRIBED_PUPIL = re.compile(
     r"(?:in|from|at|of) (?:(?:year|yr) (?:\d{1,2}|r)|y\d{1,2}|\d{1,2}[a-z]|reception|"
     r"(?:class|form) \w+|(?:mrs|mr|miss|ms) \w+ class)\b"
 )
-
-
-def blank(text: str) -> bool:
-    """Nothing but white space: `not text.strip()` without copying the text."""
-    return not text or text.isspace()
-
-
-def read(analysis: Analysis) -> Reading:
-    """The item's reading, made once and shared by the abuse and language detectors."""
-    reading = analysis.__dict__.get(_READING)
-    if reading is None:
-        reading = Reading(analysis.text, _known(analysis.context))
-        analysis.__dict__[_READING] = reading
-    return reading
-
-
-def reading_of(analysis: Analysis) -> Reading | None:
-    """The item's reading (usually made by `read_all` for the batch), or None for a blank
-    text, which neither the abuse nor the language detector reads."""
-    reading = analysis.__dict__.get(_READING)
-    if reading is None and not blank(analysis.text):
-        reading = read(analysis)
-    return reading
-
-
-def read_all(analyses: Sequence[Analysis]) -> None:
-    """Readings for a batch of items at once (one vectorised model call), for `read` to find.
-
-    All the analyses of a batch share one context, so one set of known words serves."""
-    todo = [a for a in analyses if _READING not in a.__dict__ and not blank(a.text)]
-    if not todo:
-        return
-    known = _known(todo[0].context)
-    for analysis, reading in zip(
-        todo, Reading.read_many([a.text for a in todo], known), strict=True
-    ):
-        analysis.__dict__[_READING] = reading
-
-
-# Known-word sets by the school's name words. Schools with the same names share one set, so
-# the readers cached per set (`textnorm._lexer`) are found by identity rather than by
-# comparing thousands of words, and an engine rebuilt for each roster change (the web app)
-# adds nothing that outlives it: the table is bounded.
-_KNOWN_BY_NAMES: dict[frozenset[str], frozenset[str]] = {}
-_KNOWN_LIMIT = 8
-# Where an engine's context keeps its set, worked out once per engine.
-_CONTEXT_KNOWN = "_netiquette_known_words"
-
-
-def _known(context: Context) -> frozenset[str]:
-    """The model's known words plus the school's names, so "Isla" is never "corrected"."""
-    known: frozenset[str] | None = context.__dict__.get(_CONTEXT_KNOWN)
-    if known is None:
-        known = context.__dict__[_CONTEXT_KNOWN] = known_words(context.school)
-    return known
-
-
-def known_words(school: School) -> frozenset[str]:
-    """`_known` for a school: one shared set for each set of names (bounded)."""
-    names = frozenset(part.lower() for p in school.people for part in p.name.split())
-    known = _KNOWN_BY_NAMES.get(names)
-    if known is None:
-        if len(_KNOWN_BY_NAMES) >= _KNOWN_LIMIT:
-            _KNOWN_BY_NAMES.clear()
-        known = _KNOWN_BY_NAMES[names] = load_model().known | names
-    return known
 
 
 class AbuseDetector:
@@ -121,9 +51,7 @@ class AbuseDetector:
         reading = reading_of(analysis)
         if reading is None:
             return ()
-        policy = analysis.context.policy
-        abuse_at = policy.threshold("abuse", ABUSE_DEFAULT)
-        bullying_at = policy.threshold("cyberbullying", CYBERBULLYING_DEFAULT)
+        abuse_at, bullying_at = abuse_levels(analysis.context.policy)
         if not reading.may_reach(abuse_at, bullying_at):
             return ()  # most items, without making a generator
         return self._found(analysis, reading, abuse_at, bullying_at)
@@ -243,24 +171,29 @@ def _is_reply(analysis: Analysis) -> bool:
     return post is not None and any(post.extra.get(k) for k in ("reply_to", "in_reply_to"))
 
 
-_NAME_CACHE: dict[int, tuple[School, re.Pattern[str] | None, dict[str, str]]] = {}
+# Where an engine's context keeps its loose-name pattern: built once per engine, and gone
+# with it (a table by school would keep every school an engine was ever rebuilt for).
+_CONTEXT_NAMES = "_netiquette_loose_names"
 
 
 def _named_loosely(analysis: Analysis) -> list[str]:
     """First names, surnames and "Mrs Surname": how posts name people in practice."""
-    school = analysis.context.school
-    cached = _NAME_CACHE.get(id(school))
-    if cached is None or cached[0] is not school:
-        lookup: dict[str, str] = {}
-        for person in school.people:
-            if person.role in _TARGET_ROLES:
-                for part in person.name.split():
-                    lookup.setdefault(part, person.name)
-        alternatives = "|".join(sorted(map(re.escape, lookup), key=len, reverse=True))
-        pattern = re.compile(rf"\b(?:{alternatives})\b") if lookup else None
-        cached = (school, pattern, lookup)
-        _NAME_CACHE[id(school)] = cached
-    _, pattern, lookup = cached
+    context = analysis.context
+    cached = context.__dict__.get(_CONTEXT_NAMES)
+    if cached is None:
+        cached = context.__dict__[_CONTEXT_NAMES] = _loose_names(context.school)
+    pattern, lookup = cached
     if pattern is None:
         return []
     return list(dict.fromkeys(lookup[m.group()] for m in pattern.finditer(analysis.text)))
+
+
+def _loose_names(school: School) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """Each word of a name of the school's people, for the person it is part of."""
+    lookup: dict[str, str] = {}
+    for person in school.people:
+        if person.role in _TARGET_ROLES:
+            for part in person.name.split():
+                lookup.setdefault(part, person.name)
+    alternatives = "|".join(sorted(map(re.escape, lookup), key=len, reverse=True))
+    return (re.compile(rf"\b(?:{alternatives})\b") if lookup else None), lookup

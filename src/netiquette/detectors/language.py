@@ -13,13 +13,11 @@ from collections.abc import Iterable, Sequence
 
 from netiquette.abuse_model.lexicon import MILD_PROFANITY
 from netiquette.abuse_model.reading import Reading
-from netiquette.detectors.abuse import read_all, reading_of
 from netiquette.detectors.base import Analysis
+from netiquette.detectors.shared_reading import language_levels, read_all, reading_of
 from netiquette.findings import Candidate, Note
 from netiquette.kinds import RuleKind, Severity
 
-LANGUAGE_DEFAULT = 0.5
-MODEL_ONLY = 0.97
 # Words that are only sometimes vulgar: the nativity's ass, a door knob, a bloody nose.
 # Within these phrases they are left alone (matched on the normalised text).
 BENIGN = re.compile(
@@ -63,8 +61,7 @@ class LanguageDetector:
         reading = reading_of(analysis)
         if reading is None:
             return ()
-        threshold = analysis.context.policy.threshold("inappropriate-language", LANGUAGE_DEFAULT)
-        model_at = max(threshold, MODEL_ONLY)
+        threshold, model_at = language_levels(analysis.context.policy)
         if not reading.swears and reading.raw.profanity < model_at:
             return ()  # most items, without making a generator
         return self._found(analysis, reading, threshold, model_at)
