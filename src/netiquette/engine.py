@@ -18,7 +18,7 @@ from netiquette.detectors.base import Analysis, Context, Detector
 from netiquette.detectors.registry import load_detectors
 from netiquette.findings import Candidate, Finding, Note, Result
 from netiquette.items import AnyItem, FriendRequest, Item
-from netiquette.kinds import Channel, Role, RuleKind, Severity
+from netiquette.kinds import Channel, Role, RuleKind, Severity, Strength
 from netiquette.policy import Clause, Policy
 from netiquette.school import School
 
@@ -175,20 +175,27 @@ class Engine:
 
 def finding_from(candidate: Candidate, clause: Clause) -> Finding:
     """A candidate judged by a clause: the clause's severity (capped) and its wording cited."""
-    message = f"{candidate.message} The policy says ({clause.id}): “{clause.text}”"
+    # Positional: a slotted dataclass's `__init__` takes keywords at twice the cost, and a
+    # finding is made for every breach of every post. The order is `Finding`'s fields'.
     return Finding(
-        kind=candidate.kind,
-        clause=clause.id,
-        severity=clause.severity.cap(candidate.max_severity),
-        start=candidate.start,
-        end=candidate.end,
-        evidence=candidate.evidence,
-        message=message,
-        suggestion=candidate.suggestion,
-        detector=candidate.detector,
-        score=candidate.score,
-        details=_public(candidate.details),
+        candidate.kind,
+        clause.id,
+        _CAPPED[clause.strength, candidate.max_severity],
+        candidate.start,
+        candidate.end,
+        candidate.evidence,
+        f"{candidate.message} The policy says ({clause.id}): “{clause.text}”",
+        candidate.suggestion,
+        candidate.detector,
+        candidate.score,
+        _public(candidate.details),
     )
+
+
+# A clause's severity for each strength, capped by each detector's limit.
+_CAPPED = {
+    (strength, limit): strength.severity.cap(limit) for strength in Strength for limit in Severity
+}
 
 
 def _public(details: dict[str, Any]) -> dict[str, Any]:
@@ -231,6 +238,11 @@ def _position(finding: Finding) -> tuple[int, int, str]:
 
 def redact(text: str, redactions: list[tuple[Finding, str]]) -> str:
     """The safe version: each redacted span replaced, right to left, overlaps merged."""
+    if len(redactions) == 1:  # the usual case
+        finding, replacement = redactions[0]
+        if finding.end <= finding.start:
+            return text
+        return text[: finding.start] + replacement + text[finding.end :]
     spans = sorted({(f.start, f.end, r) for f, r in redactions if f.end > f.start}, reverse=True)
     out = text
     last_start = len(text) + 1

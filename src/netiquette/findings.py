@@ -40,6 +40,9 @@ class Candidate:
 
 @dataclass(slots=True)
 class Finding:
+    """A candidate judged by a clause. `engine.finding_from` passes the fields by position,
+    in this order: keep the two together."""
+
     kind: RuleKind
     clause: str
     severity: Severity
