@@ -24,7 +24,6 @@ from netiquette.people_words import words
 # Patterns that open with a character class are scanned fast by `re`, so each costly check
 # is gated by one of these, and boundaries are checked in Python.
 # A run of digits, spaces and brackets that could hold a phone number.
-_PHONE_GATE = re.compile(r"[0-9][0-9 ().-]{7,}[0-9]")
 _PHONE_RUN = re.compile(r"[0-9][0-9 ().-]{7,}[0-9]")
 _NOT_DIGITS = re.compile(r"[^0-9]+")
 _PIECE = re.compile(r"\S+")
@@ -137,11 +136,12 @@ class ContactDetailsDetector:
         if digit < 0:
             return
         # Each gate opens with a digit: none can match before the first one.
-        if _PHONE_GATE.search(text, digit):
+        run = _PHONE_RUN.search(text, digit)
+        if run is not None:
             # Unless a trigger word fired, no number can be excused as not personal (for
             # ASCII text: the expressions ignore case by Unicode's rules, the pass lowers).
             excusable = not text.isascii() or "contact:not personal" in analysis.scan.groups
-            yield from self._phones(text, excusable)
+            yield from self._phones(text, run.start(), excusable)
         if _POSTCODE_GATE.search(text, digit):
             yield from self._found(_postcodes(text), "a postcode", "[postcode removed]")
         if _HOUSE_GATE.search(text, digit):
@@ -149,8 +149,8 @@ class ContactDetailsDetector:
         if "birth" in lower or "born" in lower or "dob" in lower or "d.o.b" in lower:
             yield from self._births(text)
 
-    def _phones(self, text: str, excusable: bool) -> Iterable[Candidate]:
-        for start, end in phone_spans(text):
+    def _phones(self, text: str, first: int, excusable: bool) -> Iterable[Candidate]:
+        for start, end in phone_spans(text, first):
             if excusable and _not_personal(text, start):
                 continue
             yield self._candidate(
@@ -228,10 +228,11 @@ def _not_personal(text: str, start: int) -> bool:
     return bool(pattern.search(text, window, start)) and not _OWN_NUMBER.search(text, window, start)
 
 
-def phone_spans(text: str) -> Iterable[tuple[int, int]]:
+def phone_spans(text: str, first: int = 0) -> Iterable[tuple[int, int]]:
     """Where phone numbers are: UK ones by the numbering plan (fast, no parsing), numbers
-    from abroad ("+33 6 12 34 56 78") by `phonenumbers`."""
-    for match in _PHONE_RUN.finditer(text):
+    from abroad ("+33 6 12 34 56 78") by `phonenumbers`. `first`: where to look from (no
+    run of digits starts before it)."""
+    for match in _PHONE_RUN.finditer(text, first):
         start, end = match.span()
         if start > 0 and text[start - 1] in "+(":
             start -= 1
