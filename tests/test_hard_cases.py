@@ -9,6 +9,10 @@ never in the cases.
   school's name, a pupil sharing a surname with a teacher, nicknames), in the way people
   write on Facebook groups, WhatsApp, X and school email: passive voice, lists, sarcasm,
   rhetorical questions, text-speak, long posts with the problem in the middle.
+- hard3: tests/data/hard3-cases.jsonl for tests/data/hard3-school.yaml (an all-through
+  school; names that are also words used as the words, idioms such as "Penny for your
+  thoughts", lower-case names with a surname's initial, particles in surnames), written
+  blind by a helper who did not read the detectors.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ ALL_KINDS = frozenset(RuleKind) - {RuleKind.CUSTOM}
 NOT_ABUSE = ALL_KINDS - {RuleKind.ABUSE, RuleKind.CYBERBULLYING, RuleKind.INAPPROPRIATE_LANGUAGE}
 
 # Each set: the kinds its cases must cover, and the least share of `ok` cases.
-SETS = {"hard": (ALL_KINDS, 0.3), "hard2": (NOT_ABUSE, 0.4)}
+SETS = {"hard": (ALL_KINDS, 0.3), "hard2": (NOT_ABUSE, 0.4), "hard3": (ALL_KINDS, 0.3)}
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))

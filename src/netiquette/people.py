@@ -34,7 +34,13 @@ from rapidfuzz.distance import Levenshtein
 
 from netiquette.detectors.base import Mention
 from netiquette.kinds import Role
-from netiquette.people_words import COMMON_WORD_NAMES, PLACE_WORDS, THING_AFTER, WORD_USE_AFTER
+from netiquette.people_words import (
+    COMMON_WORD_NAMES,
+    NAME_IDIOMS,
+    PLACE_WORDS,
+    THING_AFTER,
+    WORD_USE_AFTER,
+)
 from netiquette.school import Person
 
 TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir")
@@ -57,6 +63,13 @@ _NOT_A_PERSON_BEFORE = frozenset(
 # A name in a set phrase: "Noah's Ark".
 _APOSTROPHES = frozenset("'’")
 _SET_PHRASE_AFTER = re.compile(r"['’]s (?:ark|day)\b", re.IGNORECASE)
+_IDIOM = re.compile(rf"(?:{NAME_IDIOMS})\b", re.IGNORECASE)
+# A class or year group right after a name: a person ("Mark from 6P", "Grace in Year 4").
+_CLASS_AFTER = re.compile(
+    r"\s+(?:from|in|of) (?:year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2}|\d{1,2}[a-z]{1,2}\b|reception"
+    r"|class \w+|(?:mr|mrs|miss|ms)\.? [\w'’-]+ class)",
+    re.IGNORECASE,
+)
 # A possessive only a person has: "Hope's mum", "Will's party" (not "Summer's here").
 _PERSONAL_POSSESSIVE = re.compile(
     r"['’]s (?:mum|mom|mam|mummy|dad|daddy|parents?|mother|father|brother|sister|nan|nana"
@@ -484,10 +497,14 @@ def _single(text: str, start: int, end: int, person: Person, how: str) -> bool |
     # The patterns below all start with a space or an apostrophe: test for it first.
     follows = text[end : end + 1]
     after = _FOLLOWING.match(text, end) if follows.isspace() else None
+    if _IDIOM.match(text, start):
+        return None  # "Penny for your thoughts", "Mark your calendars", "Sterling effort"
     if how == "surname":
         if not capitalised or common or (after and after.group(1).lower() in PLACE_WORDS):
             return None
         return False
+    if after and _initial_of(text, after, person):
+        return True  # "Poppy T", or "brook k's" in lower case: the surname's initial settles it
     if not capitalised:
         return None if common else not any(c.isupper() for c in text)
     if (
@@ -498,16 +515,39 @@ def _single(text: str, start: int, end: int, person: Person, how: str) -> bool |
         return None
     if follows in _APOSTROPHES and _SET_PHRASE_AFTER.match(text, end):
         return None
-    if after and after.group(1) == person.surname[:1].upper():
-        return True  # "Poppy T": the surname's initial settles it
     if common and _used_as_word(text, start, after):
         return None
     shouting = word.isupper() and len(word) > 1
     if not shouting and after is not None and _other_name(after.group(1), person):
         return None
     if common and _sentence_start(text, start):
+        if _used_as_word_elsewhere(text, word):
+            return None  # "Brook dipping continues" in a post about "the brook"
+        if _CLASS_AFTER.match(text, end):
+            return True  # "Mark from 6P": a word has no class
         return _PERSONAL_POSSESSIVE.match(text, end) is not None
     return True
+
+
+def _initial_of(text: str, after: re.Match[str], person: Person) -> bool:
+    """Whether the word after a first name is the initial of this person's surname: a
+    capital ("Poppy T"), or in lower case with a possessive ("brook k's fringe"), since a
+    lone lower-case letter is often text-speak ("k" for okay)."""
+    initial = after.group(1)
+    if len(initial) != 1 or not person.surname:
+        return False
+    if initial == person.surname[0].upper():
+        return True
+    return initial == person.surname[0].lower() and text[after.end() : after.end() + 2] in (
+        "'s",
+        "’s",
+    )
+
+
+def _used_as_word_elsewhere(text: str, word: str) -> bool:
+    """Whether the post uses this name as a common noun too ("the brook", "a penny")."""
+    pattern = rf"\b(?:the|a|an|this|that|our) {re.escape(word.lower())}\b"
+    return re.search(pattern, text.lower()) is not None
 
 
 def _used_as_word(text: str, start: int, after: re.Match[str] | None) -> bool:
@@ -537,5 +577,13 @@ def _other_name(word: str, person: Person) -> bool:
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    head = text[:start].rstrip()
-    return not head or head[-1] in ".!?:;\"'(-"
+    """After a full stop and the like, or after an emoji, which posts use as one ("runners-up
+    🥈 Mark your calendars")."""
+    head = text[:start].rstrip().rstrip(_EMOJI_JOINERS)
+    if not head:
+        return True
+    last = head[-1]
+    return last in ".!?:;\"'(-" or unicodedata.category(last) == "So"
+
+
+_EMOJI_JOINERS = "\ufe0f\u200d"

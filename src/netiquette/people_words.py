@@ -56,3 +56,15 @@ THING_AFTER = words(
     league division garden gardens lane street road close avenue drive court park
     """
 )
+
+# Set phrases that start with a name which is also a word: the word, wherever they stand
+# ("Penny for your thoughts", "Mark your calendars", "a sterling effort", "miles of ...").
+NAME_IDIOMS = (
+    r"penny (?:for (?:your|ur) thoughts|(?:has |finally )?dropped|pinching)"
+    r"|mark (?:my words|(?:your|ur|the) (?:calendars?|diar(?:y|ies)|date|day))"
+    r"|sterling (?:effort|work|job|performance|service|stuff)"
+    r"|miles (?:of|away|better|ahead|from|and miles)"
+    r"|grace (?:and dignity|period|under pressure)"
+    r"|brook no\b|rose (?:to the (?:occasion|challenge)|tinted)"
+    r"|dawn (?:till|til|to|until) dusk|sunny (?:spells|intervals|skies|side up)"
+)

@@ -59,6 +59,10 @@ MUST_FIND = [
     ("I'm coming for you", {ABUSE}),
     ("sleep with one eye open", {ABUSE}),
     ("ur gonna regret this", {ABUSE}),
+    ("Carry on picking on my lad and see what happens.", {ABUSE}),
+    ("I know which way you walk home from work.", {ABUSE}),
+    # The "they come over here" trope, with no group named.
+    ("These people come over here and sponge off everything.", {ABUSE}),
     # A report, then a new threat of the author's own: the threat still counts.
     ("I was called a liar so I'll batter you", {ABUSE}),
     ("he called me a grass so I'm going to batter him", {ABUSE}),
@@ -87,6 +91,9 @@ MUST_PASS = [
     "I'm coming for you at 3 to pick you up",
     "Watch out Year 5, we're coming for you!",
     "you'll regret not coming to the fair!",
+    "Let's see what happens with the weather on Friday.",
+    "My cousins come over here every summer from Cork.",
+    "Rate my bake sale brownies out of 10!",
 ]
 
 

@@ -103,6 +103,13 @@ STATED = [
         "I've had enough of Jodie Penhallow. She has been fiddling the books for years.",
         "Jodie Penhallow. She has been fiddling the books",
     ),
+    # ...or a few sentences after it, with other people's doings in between.
+    (
+        "Jodie Penhallow does the PTA money. My husband counted the takings twice. "
+        "She's been pocketing it for years.",
+        "Jodie Penhallow does the PTA money. My husband counted the takings twice. "
+        "She's been pocketing it for",
+    ),
 ]
 
 

@@ -108,6 +108,12 @@ def found(index: PeopleIndex, text: str) -> list[tuple[str, str, str, bool]]:
         ),
         ("Poppy T was there", [("Poppy", "Poppy Trelawney", "first", True)]),
         ("Will Tanner is in", [("Will Tanner", "Will Tanner", "full", True)]),
+        # a lower-case surname initial counts with a possessive ("k" alone is "okay")
+        ("rate poppy t's hair lol", [("poppy", "Poppy Trelawney", "first", True)]),
+        # an emoji ends a sentence as a full stop does
+        ("What a day 🎉 Poppy came too", [("Poppy", "Poppy Trelawney", "first", False)]),
+        # a class right after a word-name makes it a person, even opening a sentence
+        ("Poppy from 5T read her poem", [("Poppy", "Poppy Trelawney", "first", True)]),
     ],
 )
 def test_it_finds_the_people_a_text_names(
@@ -138,6 +144,9 @@ def test_it_finds_the_people_a_text_names(
         "mistry and pollard in lower case",
         "Will you be there on Friday?",
         "See you at the Poppy fair on Saturday",
+        "Lost in thought 🤔 Will you come?",
+        # a word-name opening a sentence in a post that uses it as a noun elsewhere
+        "We planted a poppy by the pond. Poppy seeds are in the shop too",
     ],
 )
 def test_it_does_not_mistake_words_and_other_people(index: PeopleIndex, text: str) -> None:
@@ -166,3 +175,30 @@ def test_a_one_word_name_gets_a_first_name_s_care() -> None:
 
 def test_an_empty_school_finds_nobody() -> None:
     assert PeopleIndex([]).find("Jayden Pollard") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Penny for your thoughts on the new menu?", []),
+        ("Great game 🥈 Mark your calendars for the rematch", []),
+        ("Sterling effort from everyone today", []),
+        ("Penny Okoro for head girl!", [("Penny Okoro", "full")]),
+        ("Well done Mark, what a goal", [("Mark", "first")]),
+    ],
+)
+def test_set_phrases_that_open_with_a_word_name_are_the_words(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    index = PeopleIndex(
+        parse_school(
+            {
+                "school": {"name": "Test"},
+                "people": [
+                    {"name": "Penny Okoro", "role": "pupil"},
+                    {"name": "Mark Sterling", "role": "pupil"},
+                ],
+            }
+        ).people
+    )
+    assert [(m.evidence, m.how) for m in index.find(text)] == expected

@@ -80,6 +80,9 @@ def test_complaints_and_incidents_are_sensitive_matters(engine: Engine, text: st
         "Miss Vickery never hit anyone, that rumour is nonsense.",
         "Is this normal for Year 3? My son has so much spelling homework.",
         "No phone calls after 6pm please, the office is closed.",
+        # Fighting for something is a struggle, not an incident.
+        "Noah Fenwick's EHCP took two years of fighting the council, and today he read his "
+        "poem in assembly.",
     ],
 )
 def test_praise_questions_and_passing_remarks_are_not(engine: Engine, text: str) -> None:
@@ -132,6 +135,9 @@ def test_the_suggestion_names_the_school_route(engine: Engine) -> None:
             "Another day in paradise 🙃 SLT hiding in the office again. Brilliant leadership.",
             "staff",
         ),
+        ("Picking secondaries? Look anywhere but Willowbank. You've been warned.", "parent"),
+        ("Biggest mistake we ever made, choosing Willowbank.", "parent"),
+        ("Another day at Willowbank, another absolute sh*tshow.", "staff"),
     ],
 )
 def test_public_disparagement_and_staff_conduct_are_detrimental(

@@ -111,6 +111,10 @@ _CUES: tuple[Cue, ...] = (
     _cue(
         "threat",
         rf"\b(?:watch {_YOU} back|i know where {_YOU} live|i know which car|"
+        rf"i know (?:where|which way|which road|what time|what route|what car) {_YOU} "
+        r"(?:\w+ )?(?:walk|walks|go|goes|park|parks|leave|leaves|drive|drives|live|lives|finish"
+        r"|get|gets)|(?:carry on|keep|try|do (?:that|it) again)(?: \w+){0,6} and (?:just )?see "
+        r"what happens|"
         r"(?:you|ya|u|youd|ud) (?:had |have )?(?:better|best) (?:watch|mind) "
         r"(?:yourself|urself|(?:your|ur) back)\b|"
         rf"(?:im|i am|ill be) (?:\w+ )?coming for (?:{_YOU}|him|her|them)(?= [.!?,]| now| next|$)|"
@@ -168,6 +172,10 @@ _CUES: tuple[Cue, ...] = (
         rf"never let (?:a|an|any) {_ID} near|typical of (?:a|an) {_ID}|"
         rf"{_ID} (?:disgust|disgusts|sicken|sickens|repulse|repulses) (?:me|us)|"
         rf"{_ID} belongs? in (?:a zoo|cages|the bin|camps|the gutter|prison)|"
+        r"(?:these|those) people (?:all )?come over here|come over here and (?:\w+ ){0,2}"
+        r"(?:sponge|scrounge|take (?:our|all)|steal|live off)|"
+        r"(?:sponge|sponging|scrounge|scrounging) off (?:everything|the state|the taxpayers?|the system"
+        r"|benefits|the nhs)|"
         rf"{_ID} (?:always )?get special treatment|{_ID} (?:are )?(?:ruining|taking over|"
         rf"invading|destroying)|{_ID} (?:make me (?:\w+ ){{0,2}}(?:sick|throw up|vomit|puke)|cant be trusted)|go back to (?:your|ur) own country)\b",
         0.9,
@@ -289,6 +297,14 @@ _CUES: tuple[Cue, ...] = (
         True,
     ),
     _cue(
+        "mockery",
+        r"\brate (?:\w+ ){1,5}(?:out of|outta) (?:10|ten|5|five)\b"
+        r"(?=.*(?:😂|🤡|🙄|\bdead\b|\blmf?ao\b|\bcringe|\bclown|\blowest\b|\bworst\b))",
+        0.88,
+        True,
+        abuse=False,
+    ),
+    _cue(
         "harassment",
         r"\b(?:answer me|(?:why|y) (?:are|r) (?:you|u) ignoring me|"
         r"(?:keep|ll keep) messaging|send me (?:a )?pics?)\b",
@@ -346,7 +362,8 @@ _NEEDS: tuple[Ways, ...] = (
         "sleep / eye",
         "coming / whats what",
         "gonna going / regret pay sorry",
-        "know / where which",
+        "know / where which what",
+        "see / happens",
         "will youll ull / regret pay dead sorry next",
         "make / suffer pay bleed hell",
         "dead",
@@ -361,7 +378,10 @@ _NEEDS: tuple[Ways, ...] = (
     ((_ID_WORDS | _w("death"),),),
     ((_ID_WORDS,),),
     ((_ID_WORDS,),),
-    ((_ID_WORDS | _w("country"),),),
+    (
+        (_ID_WORDS | _w("country sponge sponging scrounge scrounging"),),
+        (_w("come"), _w("here")),
+    ),
     ((_ID_WORDS,),),
     ((_ID_WORDS | _w("mosque mosques synagogue synagogues church temple gurdwara"),),),
     ((_ID_WORDS,),),
@@ -389,6 +409,7 @@ _NEEDS: tuple[Ways, ...] = (
     _ways("back / came come crawled / you ya"),
     _ways(f"think thinks thought / {_MOCK_WORDS}"),
     _ways("nudes naked sexting", "boobs tits dick willy privates body"),
+    _ways("rate / out outta"),
     _ways("answer / me", "ignoring", "messaging", "send / pic pics"),
 )
 CUES = tuple(replace(c, needs=n) for c, n in zip(_CUES, _NEEDS, strict=True))

@@ -150,7 +150,9 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "hiding", "nowhere to be seen", "awol", "missing in action", "the dogs", "to pot",
         "pulled", "pulling", "organise", "organize", "circus",
         "worst decision", "worst mistake", "stay away", "keep away", "well away", "send a dog", "send my dog",
-        "worst enemy",
+        "worst enemy", "anywhere but", "anywhere else but", "anywhere other than", "biggest mistake",
+        "shitshow", "sh*tshow", "sh!tshow", "sh1tshow", "shit show", "dumpster fire", "train wreck",
+        "trainwreck", "clown show",
     ),
     "detrimental:send": ("send your",),
     "detrimental:staff": (

@@ -50,7 +50,7 @@ _ALLEGATIONS = {
     r"(?:[\w'-]+ ){0,4}(?:from|out of) (?:the|our|school|pta|us)\b"
     r"|\brobb(?:ed|ing) (?:the school|the pta|from)|\bthie(?:f|ves|ving)\b|\btheft\b"
     r"|\b(?:tak(?:es|ing|en)|took) (?:the |our )?(?:school'?s|pta'?s|class) (?:[\w'-]+ ){0,2}home\b"
-    r"|\bpocket(?:ed|ing|s) (?:the|our|some|money|cash|funds)|helping (?:himself|herself|"
+    r"|\bpocket(?:ed|ing|s) (?:the|our|some|money|cash|funds|it all|the lot|it for)|helping (?:himself|herself|"
     r"themselves) to|(?:took|takes|taking|taken) (?:money|cash) (?:from|out of)|embezzl"
     r"|\bfraud|fiddl(?:ed|es|ing) (?:the |his |her |their )?(?:\w+ )?(?:books|results|accounts"
     r"|figures|expenses|money|register|numbers|data|paperwork|records|marks|grades|scores"
@@ -262,6 +262,13 @@ def _target_for(
     if inside:
         return inside[0]
     if index > 0 and _PRONOUN.search(sentence):
-        before = bounds[index - 1]
-        return next((t for t in targets if before[0] <= t[0] < before[1]), None)
+        # The pronoun's person: the latest named in the few sentences before ("Mr Farah runs
+        # the car park ... My husband counted the cars. He's been pocketing the lot").
+        for before in reversed(bounds[max(0, index - _PRONOUN_REACH) : index]):
+            earlier = [t for t in targets if before[0] <= t[0] < before[1]]
+            if earlier:
+                return earlier[0]
     return None
+
+
+_PRONOUN_REACH = 3  # sentences

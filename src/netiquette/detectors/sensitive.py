@@ -52,7 +52,10 @@ _COMPLAINT = re.compile(
 )
 # Something done to someone: an incident whoever posts it.
 _INCIDENT = re.compile(
-    r"\b(?:fight|fighting|fought|punched|kicked|kicking|bit (?:my|her|him|his|a|another|our|me)"
+    # Fighting for something, or the council, is a struggle, not an incident.
+    r"\b(?:(?:fight|fighting|fought)(?! (?:for|to|back|off|against|the (?:council|local"
+    r" authority|la|system|trust|government|cuts|decision)))"
+    r"|punched|kicked|kicking|bit (?:my|her|him|his|a|another|our|me)"
     r"|(?:pushed|shoved|tripped|thrown|knocked) (?:(?:my|our|her|his|a|the) \w+ |him |her |me "
     r"|them )?(?:over|down|off|into|against)|spat (?:at|on)"
     r"|pulled (?:her|his|my \w+'s) hair"
@@ -242,6 +245,24 @@ _WEAK_DISPARAGING = Phrases(
         r"(?:(?:is |are |were |was )?hiding|nowhere to be seen|awol|missing in action)",
     ),
     (("avoid",), r"\bavoid[.!]*$|\bavoid\."),
+    (
+        ("anywhere but", "anywhere else but", "anywhere other than", "biggest mistake"),
+        r"\b(?:look|go|try|send them) anywhere (?:else )?(?:but|other than)\b"
+        r"|\bbiggest mistake (?:we|i|we'?ve|i'?ve) (?:ever )?(?:made|make)",
+    ),
+    (
+        (
+            "shitshow",
+            "sh*tshow",
+            "sh!tshow",
+            "shit show",
+            "dumpster fire",
+            "train wreck",
+            "trainwreck",
+            "clown show",
+        ),
+        r"sh[i*!1]t ?show|dumpster fire|train ?wreck|clown show",
+    ),
     (("useless", "incompetent"), r"\buseless\b|\bincompetent\b"),
     (
         ("recommend",),
