@@ -12,6 +12,7 @@ across the whole input at the end (`netiquette.series`). Output is all or nothin
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import os
@@ -248,9 +249,13 @@ def check_batches(
     """Each batch with its results, in order, without series (the caller finds those over
     the whole input); with workers > 1 batches run in worker processes."""
     if workers <= 1:
-        engine.warm_up()
-        for batch in work:
-            yield batch, engine.check_many(batch, series=False)
+        before = gc.get_threshold()
+        start_scanning(engine)
+        try:
+            for batch in work:
+                yield batch, engine.check_many(batch, series=False)
+        finally:
+            gc.set_threshold(*before)
         return
     pending: deque[tuple[list[AnyItem], Future[list[Result]]]] = deque()
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(engine,)) as pool:
@@ -269,6 +274,24 @@ def check_batches(
 
 
 _worker_engine: Engine | None = None
+# The garbage collector's first threshold while scanning (Python's default is 700).
+YOUNG_GENERATION = 50_000
+
+
+def start_scanning(engine: Engine) -> None:
+    """What a process does before it scans: warm the engine up (`Engine.warm_up`), and let
+    the collector's youngest generation grow larger before it is collected.
+
+    Checking a post makes and drops dozens of small objects (readings, candidates, spans),
+    nearly all of them gone by the next post, so collecting every 700 new objects walks the
+    survivors of a batch again and again for nothing: a larger threshold saves about a
+    thirtieth of the time in `benchmarks/scan.py`. Reference counting still frees each
+    object as it goes; only cycles wait longer. The setting is the process's: the
+    single-process scan puts it back when it ends.
+    """
+    engine.warm_up()
+    young, *older = gc.get_threshold()
+    gc.set_threshold(max(young, YOUNG_GENERATION), *older)
 
 
 def _start_worker(engine: Engine) -> None:
@@ -276,7 +299,7 @@ def _start_worker(engine: Engine) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     global _worker_engine
-    engine.warm_up()
+    start_scanning(engine)
     _worker_engine = engine
 
 

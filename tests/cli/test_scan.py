@@ -198,3 +198,26 @@ def test_an_interrupted_write_leaves_no_file(tmp_path: Path) -> None:
     except KeyboardInterrupt:
         pass
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_scan_in_one_process_puts_the_collector_back_as_it_was() -> None:
+    """A scan raises the collector's first threshold while it runs (`start_scanning`) and
+    the single-process scan restores it, even when the caller stops early."""
+    import gc
+
+    from netiquette.engine import Engine
+    from netiquette.items import Item
+    from netiquette.policy import load_policy
+    from netiquette.resources import DEMO_POLICY, DEMO_SCHOOL, bundled
+    from netiquette.scan import YOUNG_GENERATION, check_batches
+    from netiquette.school import load_school
+
+    engine = Engine(load_policy(bundled(DEMO_POLICY)), load_school(bundled(DEMO_SCHOOL)))
+    before = gc.get_threshold()
+    work = [[Item("a", "Lovely trip today")], [Item("b", "Call me on 07700 900123")]]
+    checked = check_batches(engine, work, workers=1)
+    batch, results = next(checked)
+    assert [r.verdict.value for r in results] == ["ok"]
+    assert gc.get_threshold()[0] == max(before[0], YOUNG_GENERATION)
+    checked.close()  # stopped after the first batch
+    assert gc.get_threshold() == before
