@@ -175,3 +175,33 @@ def test_public_disparagement_and_staff_conduct_are_detrimental(
 )
 def test_ordinary_posts_are_not_detrimental(engine: Engine, text: str, role: str) -> None:
     assert DETRIMENTAL not in kinds(engine, text, author_role=role)
+
+
+def test_every_word_of_the_weak_phrases_fires_the_school_family() -> None:
+    """The weak phrases are tried only when the "detrimental:school" trigger words fired."""
+    from netiquette.detectors.cues import TRIGGERS
+    from netiquette.detectors.sensitive import _WEAK_DISPARAGING
+
+    for words, _ in _WEAK_DISPARAGING._parts:
+        for word in words:
+            assert "detrimental:school" in TRIGGERS.get(word, frozenset()), word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't send your kids to Willowbank",
+        "don’t send your children there",
+        "DO NOT SEND YOUR CHILD TO THAT SCHOOL",
+        "never send your little ones to Willowbank",
+    ],
+)
+def test_advice_not_to_send_children_fires_its_trigger(engine: Engine, text: str) -> None:
+    from netiquette.detectors.base import Analysis
+    from netiquette.detectors.cues import fired
+    from netiquette.detectors.sensitive import _DONT_SEND
+
+    assert _DONT_SEND.search(text.lower().replace("’", "'"))
+    assert "detrimental:send" in fired(
+        Analysis(parse_item({"id": "t", "text": text}), engine.context)
+    )

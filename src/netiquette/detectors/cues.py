@@ -130,7 +130,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "fight", "fought", "punch", "kick", "bit ", "bitten", "biting", "hit", "hurt", "injur",
         "bruis", "a&e", "a & e", "a &e", "a& e", "hospital", "ambulance", "nosebleed",
         "bloody nose", "broke his", "broke her", "bully", "bulli", "exclu", "suspend",
-        "left behind", "left at", "left on", "went missing", "lost my", "lost a", "lost our",
+        "left behind", "left at", "left on", "went missing", "lost my", "lost a", "lost our ",
         "screamed at", "shouted at", "swore at", "sworn at", "wet herself", "wet himself",
         "restrained", "black eye", "screaming at", "shouting at", "yelling at", "yelled at",
         "swearing at", "locked in", "locked out", "pushed", "shoved", "tripped",
@@ -154,7 +154,9 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "shitshow", "sh*tshow", "sh!tshow", "sh1tshow", "shit show", "dumpster fire", "train wreck",
         "trainwreck", "clown show",
     ),
-    "detrimental:send": ("send your",),
+    # Only advice not to send children somewhere (`sensitive._DONT_SEND`): "please send your
+    # child in wellies" fires nothing.
+    "detrimental:send": ("don't send your", "dont send your", "do not send your", "never send your"),
     "detrimental:staff": (
         "hungover", "hangover", "drunk", "legless", "trollied", "tipsy", "plastered",
         "sloshed", "messy", "pissed", "wine", "prosecco", "pints", "beers", "vodka",

@@ -352,7 +352,8 @@ def _disparagement(analysis: Analysis) -> tuple[tuple[int, int], str] | None:
         strong = _DISPARAGING.search(text)
     if strong is not None:
         return strong.span(), "runs the school down in public"
-    weak = _WEAK_DISPARAGING.search(text)
+    # Every word of these phrases is a trigger of the "school" family (a test holds it so).
+    weak = _WEAK_DISPARAGING.search(text) if "school" in families else None
     if weak is None or (_PRAISE.search(text) and not _SARCASM.search(text)):
         return None
     if _SCHOOL_REFERENCE.search(text) or _names_school(analysis):

@@ -99,9 +99,12 @@ class Fact:
     weak: bool = False
 
 
-def find_facts(text: str) -> list[Fact]:
-    """Special-category terms in a text, whole words, longest first where they overlap."""
-    lower = lowered(text)
+def find_facts(text: str, lower: str | None = None) -> list[Fact]:
+    """Special-category terms in a text, whole words, longest first where they overlap.
+
+    `lower` is `lowered(text)`, for a caller that has it (an analysis's scan)."""
+    if lower is None:
+        lower = lowered(text)
     found: list[Fact] = []
     for last, (length, category, prefix, weak) in _FACTS.iter(lower):
         start, end = last + 1 - length, last + 1
@@ -125,7 +128,7 @@ class SpecialCategoryDetector:
         references = pupil_references(analysis)  # shared with pupil-names: usually free
         if not references:
             return ()
-        facts = find_facts(analysis.text)
+        facts = find_facts(analysis.text, analysis.scan.plain)
         if not facts:
             return ()
         sentences = _sentence_starts(analysis.text)

@@ -111,7 +111,8 @@ class TextIndex:
                 if value.__class__ is Word and value is not _DIGIT:
                     groups = groups | value.groups
                     stem = stem or value.stem
-        return Scan(plain, people, groups, stem, digit)
+        # Made as a tuple: a named tuple's own `__new__` is a Python call, made per post.
+        return _new_tuple(Scan, (plain, people, groups, stem, digit))
 
 
 def _word(value: Key | Word | None) -> Word:
@@ -122,6 +123,7 @@ def _word(value: Key | Word | None) -> Word:
 
 
 _NOTHING = Word(None, _NONE, False)
+_new_tuple = tuple.__new__
 # What a digit gives back, told apart by identity (it is equal to `_NOTHING`).
 _DIGIT = Word(None, _NONE, False)
 
