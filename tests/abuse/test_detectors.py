@@ -203,6 +203,11 @@ def test_the_word_test_never_hides_a_pattern_that_matches() -> None:
             "ur not welcome here",
             "I hope he gets hit by a bus",
             "wait till I see you",
+            "I know what time you leave work",
+            "you will be sorry",
+            "ull be next",
+            "her coat is from the charity shop",
+            "rate her new fringe out of 10 😂",
         ]
     )
     for text in texts:

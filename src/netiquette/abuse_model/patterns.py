@@ -362,9 +362,10 @@ _NEEDS: tuple[Ways, ...] = (
         "sleep / eye",
         "coming / whats what",
         "gonna going / regret pay sorry",
-        "know / where which what",
+        "know / where which",
+        "know / what / you ya youre your ur yourself",
         "see / happens",
-        "will youll ull / regret pay dead sorry next",
+        "will youll ull / regret pay dead sorry next / you ya youre your ur yourself youll ull",
         "make / suffer pay bleed hell",
         "dead",
         "test / me",
@@ -398,7 +399,7 @@ _NEEDS: tuple[Ways, ...] = (
         "kick / group chat",
         "not / welcome invited wanted",
     ),
-    _ways("smells stinks charity fat ugly pig wonder waste rudest cry crybaby baby"),
+    _ways("smells stinks fat ugly pig wonder waste rudest cry crybaby baby", "charity / shop"),
     (
         (
             frozenset(_PERSON_INSULTS.split("|"))
