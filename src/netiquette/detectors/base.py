@@ -109,10 +109,8 @@ class Analysis:
         self.role: Role | None = self.post.author_role if self.post else None
         self.channel: Channel | None = self.post.channel if self.post else None
         self.posted_at: dt.datetime | None = item.posted_at
-
-    @cached_attribute
-    def lower(self) -> str:
-        return self.text.lower()
+        # Every post's checks read it: made now rather than through a cached attribute.
+        self.lower: str = self.text.lower()
 
     @cached_attribute
     def scan(self) -> Scan:
