@@ -216,7 +216,7 @@ def test_a_scan_in_one_process_puts_the_collector_back_as_it_was() -> None:
     before = gc.get_threshold()
     work = [[Item("a", "Lovely trip today")], [Item("b", "Call me on 07700 900123")]]
     checked = check_batches(engine, work, workers=1)
-    batch, results = next(checked)
+    _, results = next(checked)
     assert [r.verdict.value for r in results] == ["ok"]
     assert gc.get_threshold()[0] == max(before[0], YOUNG_GENERATION)
     checked.close()  # stopped after the first batch
