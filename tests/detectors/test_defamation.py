@@ -197,3 +197,40 @@ def test_every_allegation_family_has_trigger_words_and_back() -> None:
 
     families = {group.partition(":")[2] for group in _GROUPS if group.startswith("defamation:")}
     assert families == set(_ALLEGATION)
+
+
+def _covered(pattern: object, needs: tuple[str, ...], run: str = "") -> bool:
+    """Whether every string the parsed `pattern` matches holds one of `needs`: some run of
+    literal characters it cannot do without holds one, or some part of it is a choice of
+    which every alternative is covered so (the characters just before a choice run on into
+    each alternative: the parser takes a shared first letter out of them)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    for op, av in pattern.data:  # type: ignore[attr-defined]
+        if op is c.LITERAL:
+            run += chr(av)
+            if any(word in run for word in needs):
+                return True
+            continue
+        if op is c.BRANCH and all(_covered(branch, needs, run) for branch in av[1]):
+            return True
+        if op is c.SUBPATTERN and _covered(av[3], needs, run):
+            return True
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1 and _covered(av[2], needs):
+            return True
+        run = ""
+    return False
+
+
+def test_a_family_s_further_words_are_in_every_match_of_its_expression() -> None:
+    """The expressions behind `_ALSO_NEEDS` run only when one of its words is in the text:
+    every alternative of the expression must hold one, or a real allegation is missed."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    from netiquette.detectors.defamation import _ALLEGATIONS, _ALSO_NEEDS
+
+    for family, needs in _ALSO_NEEDS.items():
+        parsed = _parser.parse(_ALLEGATIONS[family])
+        assert _covered(parsed, needs), family
+        # ...and the check can fail: a word taken away leaves an alternative uncovered.
+        assert not _covered(parsed, tuple(w for w in needs if w not in {"stole", "child", "brib"}))

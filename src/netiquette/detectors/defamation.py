@@ -244,10 +244,21 @@ def _hedged(sentence: str, text: str) -> bool:
 # where a trigger fires on much else: "hit" is in "white" and "shit", but harm to a child
 # needs a child (or a class, a bully, a position abused). The expressions take ten
 # microseconds or more a post; these `in` tests take a fraction of one.
+# Likewise "money", "cash", "school's" and "job" are in half the posts of a school's
+# community, but theft and corruption need a verb or a relation as well.
 _ALSO_NEEDS = {
     CHILD_HARM: (
         "child", "kid", "boy", "girl", "pupil", "son", "daughter", "year", "little one",
         "groom", "class", "position", "power", "authority", "bully",
+    ),
+    "theft or fraud": (
+        "stole", "steal", "nick", "pinch", "swip", "robb", "thie", "theft", "tak", "took",
+        "pocket", "helping", "embezzl", "fraud", "fiddl", "cook", "hand", "finger", "missing",
+        "skim",
+    ),
+    "corruption": (
+        "brib", "backhander", "kickback", "corrupt", "rigged", "pocket", "mate", "friend",
+        "brother", "sister", "wife", "husband", "partner", "son", "daughter", "cousin",
     ),
 }  # fmt: skip
 
