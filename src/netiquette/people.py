@@ -62,8 +62,12 @@ _NOT_A_PERSON_BEFORE = frozenset(
 )
 # A name in a set phrase: "Noah's Ark".
 _APOSTROPHES = frozenset("'’")
-_SET_PHRASE_AFTER = re.compile(r"['’]s (?:ark|day)\b", re.IGNORECASE)
+_SET_PHRASE_AFTER = re.compile(r"['’]s (?:ark|day|dozen)\b", re.IGNORECASE)
 _IDIOM = re.compile(rf"(?:{NAME_IDIOMS})\b", re.IGNORECASE)
+# A bracket after a name that speaks of a person ("Sunny (on the spectrum, bless him)").
+_DESCRIBED_AFTER = re.compile(
+    r" ?\([^()]{0,60}\b(?:he|him|his|she|her|hers|they|them)\b[^()]{0,60}\)", re.IGNORECASE
+)
 # A class or year group right after a name: a person ("Mark from 6P", "Grace in Year 4").
 _CLASS_AFTER = re.compile(
     r"\s+(?:from|in|of) (?:year ?\d{1,2}|yr ?\d{1,2}|y\d{1,2}|\d{1,2}[a-z]{1,2}\b|reception"
@@ -499,6 +503,8 @@ def _single(text: str, start: int, end: int, person: Person, how: str) -> bool |
     after = _FOLLOWING.match(text, end) if follows.isspace() else None
     if _IDIOM.match(text, start):
         return None  # "Penny for your thoughts", "Mark your calendars", "Sterling effort"
+    if common and _after_pictogram(text, start):
+        return None  # "🌹Rose & lavender soaps", "☀️Sunny but cold": the emoji shows the word
     if how == "surname":
         if not capitalised or common or (after and after.group(1).lower() in PLACE_WORDS):
             return None
@@ -523,10 +529,16 @@ def _single(text: str, start: int, end: int, person: Person, how: str) -> bool |
     if common and _sentence_start(text, start):
         if _used_as_word_elsewhere(text, word):
             return None  # "Brook dipping continues" in a post about "the brook"
-        if _CLASS_AFTER.match(text, end):
-            return True  # "Mark from 6P": a word has no class
+        if _CLASS_AFTER.match(text, end) or _DESCRIBED_AFTER.match(text, end):
+            return True  # "Mark from 6P", "Sunny (bless him)": a word has no class or pronoun
         return _PERSONAL_POSSESSIVE.match(text, end) is not None
     return True
+
+
+def _after_pictogram(text: str, start: int) -> bool:
+    """Whether an emoji is glued to the word, with no space between."""
+    head = text[max(0, start - 3) : start].rstrip(_EMOJI_JOINERS)
+    return bool(head) and unicodedata.category(head[-1]) == "So"
 
 
 def _initial_of(text: str, after: re.Match[str], person: Person) -> bool:
@@ -577,9 +589,13 @@ def _other_name(word: str, person: Person) -> bool:
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    """After a full stop and the like, or after an emoji, which posts use as one ("runners-up
-    🥈 Mark your calendars")."""
-    head = text[:start].rstrip().rstrip(_EMOJI_JOINERS)
+    """After a full stop and the like, after an emoji, which posts use as one ("runners-up
+    🥈 Mark your calendars"), or at the start of a line or a list item ("• Penny sweets",
+    "1/ Mark schemes")."""
+    head = text[:start].rstrip(_EMOJI_JOINERS + " \t")
+    if _LINE_START.search(head):
+        return True
+    head = head.rstrip()
     if not head:
         return True
     last = head[-1]
@@ -587,3 +603,5 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 _EMOJI_JOINERS = "\ufe0f\u200d"
+# The start of a line, with a list item's marker if it has one.
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[./)]|[-*•·▪◦●‣⁃>])?[ \t]*$")

@@ -54,6 +54,7 @@ THING_AFTER = words(
     term terms holiday holidays hols fair fete fayre camp club clubs concert show fest
     festival break half uniform timetable reading school schools sale party disco ball
     league division garden gardens lane street road close avenue drive court park
+    scheme schemes sheet sheets book books sweets spells
     """
 )
 

@@ -45,6 +45,8 @@ MUST_FIND = [
     ("shut up, dyke", {ABUSE}),
     ("Why do people think I'm racist? Muslims are scum.", {ABUSE}),
     ("go and kill yourself", {ABUSE}),
+    ("if ur that sad just unalive urself", {ABUSE}),
+    ("saw ur beach pics, u should send me the ones u didnt post", {ABUSE}),
     ("I h4te imm1grants", {ABUSE}),
     ("wom3n are trash", {ABUSE}),
     ("this is so f***ing annoying", {LANGUAGE}),

@@ -170,6 +170,12 @@ def check(engine: Engine, text: str, **fields: Any) -> tuple[Severity, list[str]
             Severity.OK,
             [],
         ),
+        # A story on screen: its investigations are not the school's.
+        (
+            "That disciplinary storyline on Ward Nine last night! No spoilers please.",
+            Severity.OK,
+            [],
+        ),
     ],
 )
 def test_it_weighs_subject_and_disclosure(

@@ -146,3 +146,42 @@ def test_every_word_that_excuses_a_number_opens_the_gate(
         )
         assert "contact:not personal" in analysis.scan.groups, text
         assert spans(demo_policy, demo_school, post) == [], text
+
+
+def test_a_direct_message_publishes_nothing(demo_policy: Policy, demo_school: School) -> None:
+    """The policy forbids publishing contact details: giving them to one person is not."""
+    text = "My new mobile is 07700 900417, email me at jo.bloggs@example.com"
+    item = parse_item({"id": "t", "text": text, "channel": "direct", "author_role": "parent"})
+    assert (
+        list(ContactDetailsDetector().detect(Analysis(item, Context(demo_policy, demo_school))))
+        == []
+    )
+    assert [topic for _, topic in spans(demo_policy, demo_school, text)] == [PHONE, PHONE]
+
+
+def test_on_the_school_channel_a_landline_is_the_school_s_own(
+    demo_policy: Policy, demo_school: School
+) -> None:
+    def found(text: str) -> list[str]:
+        item = parse_item({"id": "t", "text": text, "channel": "school", "author_role": "staff"})
+        analysis = Analysis(item, Context(demo_policy, demo_school))
+        return [c.evidence for c in ContactDetailsDetector().detect(analysis)]
+
+    assert found("Questions? Ring the sixth form team on 0113 496 0210 (Mon-Fri)") == []
+    assert found("Questions? Text Mr Lloyd on 07700 900210") == ["07700 900210"]
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("message Emeka on\n07700\n900\n462 tonight", "07700\n900\n462"),
+        (
+            "or email him at emeka dot obi at mailbox dot example",
+            "emeka dot obi at mailbox dot example",
+        ),
+    ],
+)
+def test_numbers_over_lines_and_addresses_spelt_out_are_found(
+    demo_policy: Policy, demo_school: School, text: str, evidence: str
+) -> None:
+    assert [e for e, _ in spans(demo_policy, demo_school, text)] == [evidence]

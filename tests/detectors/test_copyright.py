@@ -135,3 +135,13 @@ def test_each_attachment_is_judged_on_its_own(engine: Engine) -> None:
     verdict, evidence = check(engine, "Two pictures and a sheet", attachments)
     assert verdict is Severity.REVIEW
     assert sorted(evidence) == ["a.jpg", "c.pdf"]
+
+
+def test_a_copyright_notice_and_plain_copying_block(engine: Engine) -> None:
+    """A © notice reserves rights too; photographing every page to save buying the book is
+    plain copying, while a "full film" of a performance is for a person to judge."""
+    rights = "photographed from a published workbook; © Crestline Languages"
+    text = "I've photographed every single page of the workbook, saves buying it!"
+    assert check(engine, text, attached("document", rights))[0] is B
+    film = attached("video", "songs © Panto Scripts; licence does not cover recording")
+    assert check(engine, "Full film of the panto for anyone who missed it!", film)[0] is R

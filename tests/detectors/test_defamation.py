@@ -103,6 +103,12 @@ STATED = [
         "I've had enough of Jodie Penhallow. She has been fiddling the books for years.",
         "Jodie Penhallow. She has been fiddling the books",
     ),
+    # A sentence that names the act of the one before.
+    (
+        "The SENCo signs off extra time for her friends' kids. That's exam fraud, plain and "
+        "simple.",
+        "The SENCo signs off extra time for her friends' kids. That's exam fraud",
+    ),
     # ...or a few sentences after it, with other people's doings in between.
     (
         "Jodie Penhallow does the PTA money. My husband counted the takings twice. "

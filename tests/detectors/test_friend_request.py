@@ -39,3 +39,30 @@ def test_people_are_found_however_their_names_are_written(
 ) -> None:
     item = parse_item({"id": "f", "type": "friend-request", "from": sender, "to": recipient})
     assert engine.check(item).verdict is verdict
+
+
+def test_a_governor_with_a_child_at_the_school_is_a_parent_too(
+    demo_policy: Policy, demo_school: School
+) -> None:
+    from dataclasses import replace
+
+    from netiquette.kinds import Role
+
+    staff = next(p for p in demo_school.people if p.role is Role.STAFF)
+    pupil = next(p for p in demo_school.people if p.role is Role.PUPIL)
+    governor = next(p for p in demo_school.people if p.role is Role.GOVERNOR)
+    parent_governor = replace(governor, children=(pupil.name,))
+    people = tuple(parent_governor if p is governor else p for p in demo_school.people)
+    school = replace(demo_school, people=people)
+    engine = Engine(demo_policy, school, [FriendRequestDetector()])
+
+    def verdict(a: str, b: str) -> Severity:
+        item = parse_item({"id": "f", "type": "friend-request", "from": a, "to": b})
+        return engine.check(item).verdict
+
+    assert verdict(staff.name, parent_governor.name) is Severity.REVIEW
+    plain = Engine(demo_policy, demo_school, [FriendRequestDetector()])
+    item = parse_item(
+        {"id": "f", "type": "friend-request", "from": staff.name, "to": governor.name}
+    )
+    assert plain.check(item).verdict is Severity.OK

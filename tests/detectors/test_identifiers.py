@@ -101,3 +101,15 @@ def test_it_leaves_numbers_that_fail_their_checks_alone(
     demo_policy: Policy, demo_school: School, text: str
 ) -> None:
     assert found(demo_policy, demo_school, text) == []
+
+
+def test_in_a_direct_message_a_number_is_for_review_and_to_staff_it_is_the_route(
+    demo_policy: Policy, demo_school: School
+) -> None:
+    def caps(text: str) -> list[Severity]:
+        item = parse_item({"id": "t", "text": text, "channel": "direct", "author_role": "parent"})
+        analysis = Analysis(item, Context(demo_policy, demo_school))
+        return [c.max_severity for c in IdentifiersDetector().detect(analysis)]
+
+    assert caps("his NHS number is 943 476 5919 if you need it") == [Severity.REVIEW]
+    assert caps("Dear Mrs Rose, his NHS number is 943 476 5919 if you need it") == []

@@ -114,6 +114,7 @@ def found(index: PeopleIndex, text: str) -> list[tuple[str, str, str, bool]]:
         ("What a day 🎉 Poppy came too", [("Poppy", "Poppy Trelawney", "first", False)]),
         # a class right after a word-name makes it a person, even opening a sentence
         ("Poppy from 5T read her poem", [("Poppy", "Poppy Trelawney", "first", True)]),
+        ("Poppy (bless her) cried", [("Poppy", "Poppy Trelawney", "first", True)]),
     ],
 )
 def test_it_finds_the_people_a_text_names(

@@ -205,3 +205,10 @@ def test_advice_not_to_send_children_fires_its_trigger(engine: Engine, text: str
     assert "detrimental:send" in fired(
         Analysis(parse_item({"id": "t", "text": text}), engine.context)
     )
+
+
+def test_a_direct_message_to_staff_is_the_school_s_own_route(engine: Engine) -> None:
+    text = "My son was pushed over at lunch again and nobody rang me. Can we talk?"
+    assert kinds(engine, text, channel="direct") == {SENSITIVE}
+    assert kinds(engine, f"Mr Okafor, {text}", channel="direct") == set()
+    assert kinds(engine, f"Dear Mrs Achterberg, {text}", channel="direct") == set()

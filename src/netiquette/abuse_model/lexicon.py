@@ -21,12 +21,14 @@ PROFANITY = _words(
     """fuck fucks fucking fucked fucker fuckers fuckin motherfucker motherfucking fk fkn fking
     shit shits shitty shite bullshit shithead shitshow crap crappy piss pissed pissing bloody
     bollocks bugger arse arsehole ass asshole bastard bastards bitch bitches bitching damn
-    dammit goddamn sod wank wanker wankers twat twats knob knobhead dickhead dick dicks prick
+    dammit goddamn sod sodding wank wanker wankers twat twats knob knobhead dickhead dick dicks prick
     pricks cock cunt cunts tosser tossers slag slags slut sluts whore whores hoe hoes af wtf
     stfu ffs omfg jfc effing frigging frickin feck bellend minger pisshead"""
 )
 # Milder words: still discourteous in a school's official voice, weighed lower.
-MILD_PROFANITY = _words("crap crappy bloody damn dammit sod hell bugger arse piss pissed feck")
+MILD_PROFANITY = _words(
+    "crap crappy bloody damn dammit sod sodding hell bugger arse piss pissed feck"
+)
 
 # Words for a person that insult them (not tied to an identity).
 INSULTS = _words(

@@ -91,6 +91,7 @@ _CUES: tuple[Cue, ...] = (
     _cue(
         "self-harm incitement",
         r"\b(?:(?:go |just |should )?(?:kill|hang|cut|end) (?:yourself|urself|yourselves)|"
+        r"unalive (?:yourself|urself|yourselves|herself|himself|themselves|themself)|"
         r"kill urself|neck yourself|drink bleach|go (?:and )?die|jump off a (?:bridge|cliff|roof)|"
         rf"(?:world|everyone) (?:would be|is) better (?:off )?without {_YOU}|"
         rf"nobody would (?:care|miss {_YOU}) if {_YOU}|favour and (?:die|disappear|end it)|"
@@ -292,7 +293,8 @@ _CUES: tuple[Cue, ...] = (
         "sexual harassment",
         r"\b(?:send (?:me |us )?(?:(?:a |some )?nudes|(?:a |some )?naked (?:pics?|photos?|pictures?))|"
         r"(?:show|send) (?:me|us) (?:your|ur) (?:boobs|tits|dick|willy|privates|body)|sexting|"
-        r"(?:share|sharing|shared|post|posting|posted|spread|spreading) (?:\w+ )?nudes)\b",
+        r"(?:share|sharing|shared|post|posting|posted|spread|spreading) (?:\w+ )?nudes|"
+        r"send (?:me|us) the ones (?:you|u) (?:didnt|did not|dont|do not) (?:post|share|put up))\b",
         0.93,
         True,
     ),
@@ -351,7 +353,7 @@ def _ways(*ways: str) -> Ways:
 
 # One entry per pattern above, in the same order: the ways each can match.
 _NEEDS: tuple[Ways, ...] = (
-    _ways("kill hang cut end neck bleach die jump without nobody favour"),
+    _ways("kill hang cut end neck bleach die jump without nobody favour unalive"),
     ((_w("ill will gonna going well were ima"), _HARM_WORDS, _PERSON_WORDS),),
     ((_w("getting get"), _PERSON_WORDS),),
     _ways(
@@ -409,7 +411,7 @@ _NEEDS: tuple[Ways, ...] = (
     _ways("back / came come crawled"),
     _ways("back / came come crawled / you ya"),
     _ways(f"think thinks thought / {_MOCK_WORDS}"),
-    _ways("nudes naked sexting", "boobs tits dick willy privates body"),
+    _ways("nudes naked sexting", "boobs tits dick willy privates body", "send / ones / didnt dont"),
     _ways("rate / out outta"),
     _ways("answer / me", "ignoring", "messaging", "send / pic pics"),
 )

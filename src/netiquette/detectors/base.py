@@ -9,6 +9,7 @@ lower-casing, time of posting) is done once per item in `Analysis` and once per 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload, runtime_checkable
@@ -127,6 +128,34 @@ class Analysis:
 
     def mentioned(self, *roles: Role) -> list[Mention]:
         return [m for m in self.mentions if not roles or m.person.role in roles]
+
+
+# A direct message that opens by addressing a member of staff by title: "Mr Wiśniewski,
+# ...", "Dear Mrs Rose", "Salaam Mrs Rose,", a pupil's "Miss, can I ...".
+_TO_STAFF = re.compile(
+    r"^\W*(?:(?:hi|hiya|hello|dear|morning|afternoon|evening|good (?:morning|afternoon|evening)"
+    r"|salaam|salam|assalamu alaikum)\W+)?(?:mr|mrs|miss|ms|mx|dr|sir)\b",
+    re.IGNORECASE,
+)
+
+
+def to_the_school(analysis: Analysis) -> bool:
+    """Whether the item is a direct message written to a member of staff: the school's own
+    route for a concern or a child's details, not a post."""
+    return analysis.channel is Channel.DIRECT and _TO_STAFF.match(analysis.text) is not None
+
+
+# A post about a television drama, a film or a book: its investigations and fights are the
+# story's, not the school's ("that malpractice investigation storyline ... no spoilers").
+_FICTION = re.compile(
+    r"\b(?:storyline|plot ?line|spoilers?|box ?set|netflix|iplayer|the telly|on telly|on tv"
+    r"|tv drama|(?:season|series) finale)\b"
+)
+
+
+def about_fiction(analysis: Analysis) -> bool:
+    """Whether the item talks about a story on screen or in print."""
+    return _FICTION.search(analysis.lower) is not None
 
 
 @runtime_checkable

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from netiquette.detectors.base import Analysis
+from netiquette.detectors.base import Analysis, about_fiction
 from netiquette.detectors.cues import fired
 from netiquette.findings import Candidate, Note
 from netiquette.kinds import RuleKind, Severity
@@ -147,8 +147,8 @@ class ConfidentialDetector:
         subject = term
         if subject is None and "confidential" in fired(analysis):
             subject = _SUBJECT.search(text)
-        if subject is None:
-            return ()  # most items
+        if subject is None or about_fiction(analysis):
+            return ()  # most items; a story's investigations are not the school's
         disclosure = _DISCLOSURE.search(text)
         insider = _INSIDER.search(text)
         public = _PUBLIC.search(text)

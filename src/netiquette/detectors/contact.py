@@ -4,6 +4,12 @@ Posting someone's number or address is the commonest personal-data slip in a par
 group ("message Gemma on 07700 900652"). Each check is gated by something cheap (a leading
 0 or +, an @, a digit) so that the costly parser runs only on text that could hold a number.
 
+Not flagged at all in a direct message: the policy forbids publishing contact details, and a
+number or an address given to one person is not published.
+
+On the school's own channel a landline is the school's (its office, a department's line);
+a mobile there is still someone's unless introduced as an office's.
+
 Not personal data, so not flagged: the school's own addresses and role mailboxes
 (office@, admin@), numbers introduced as an office or a helpline, and numbers introduced as
 an order, reference or account number.
@@ -18,13 +24,14 @@ import phonenumbers
 
 from netiquette.detectors.base import Analysis
 from netiquette.findings import Candidate, Note
-from netiquette.kinds import RuleKind
+from netiquette.kinds import Channel, RuleKind
 from netiquette.people_words import words
 
 # Patterns that open with a character class are scanned fast by `re`, so each costly check
 # is gated by one of these, and boundaries are checked in Python.
 # A run of digits, spaces and brackets that could hold a phone number.
-_PHONE_RUN = re.compile(r"[0-9][0-9 ().-]{7,}[0-9]")
+# Line breaks too: a number split over lines ("07700\n900\n462") is still one.
+_PHONE_RUN = re.compile(r"[0-9][0-9 ().\r\n-]{7,}[0-9]")
 _NOT_DIGITS = re.compile(r"[^0-9]+")
 _PIECE = re.compile(r"\S+")
 # UK numbers (Ofcom's plan): 0, then 1, 2, 3, 5, 7, 8 or 9, ten or eleven digits in all.
@@ -37,6 +44,12 @@ _HOUSE_GATE = re.compile(r"[0-9][A-Za-z]?,? [A-Z]")
 # for a run that ends at the @ would try every start in the window.
 _EMAIL_LOCAL_BACKWARDS = re.compile(r"[\w.+-]{1,64}")
 _EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# An address spelt out to dodge filters: "emeka dot obi at mailbox dot example".
+_SPELT_EMAIL = re.compile(
+    r"\b([a-z0-9_+-]+(?: dot [a-z0-9_+-]+)*) at ([a-z0-9-]+(?: dot [a-z0-9-]+)*? dot "
+    r"(?:com|co|uk|org|net|gov|ac|sch|edu|example|io|me|info))\b",
+    re.IGNORECASE,
+)
 _POSTCODE = re.compile(r"[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}\b")
 # Upper case with or without the space, or lower case with it; never "y6 2nd".
 _POSTCODE_SHAPE = re.compile(
@@ -115,9 +128,12 @@ class ContactDetailsDetector:
     kinds = frozenset({RuleKind.PERSONAL_DATA})
 
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
+        if analysis.channel is Channel.DIRECT:
+            return ()  # giving a number or an address to one person is not publishing it
         lower = analysis.lower
         if (
             "@" not in lower
+            and " dot " not in lower
             and "live" not in lower
             and "moved" not in lower
             and first_digit(analysis) < 0
@@ -130,6 +146,8 @@ class ContactDetailsDetector:
         if "@" in text:
             yield from self._emails(text, analysis.context.school.websites)
         lower = analysis.lower
+        if " dot " in lower:
+            yield from self._spelt_emails(text, analysis.context.school.websites)
         if "live" in lower or "moved" in lower:
             yield from self._found(_LIVES_AT.finditer(text), "a home address", "[address removed]")
         digit = first_digit(analysis)
@@ -141,7 +159,8 @@ class ContactDetailsDetector:
             # Unless a trigger word fired, no number can be excused as not personal (for
             # ASCII text: the expressions ignore case by Unicode's rules, the pass lowers).
             excusable = not text.isascii() or "contact:not personal" in analysis.scan.groups
-            yield from self._phones(text, run.start(), excusable)
+            landlines = analysis.channel is not Channel.SCHOOL  # the school's own, there
+            yield from self._phones(text, run.start(), excusable, landlines)
         if _POSTCODE_GATE.search(text, digit):
             yield from self._found(_postcodes(text), "a postcode", "[postcode removed]")
         if _HOUSE_GATE.search(text, digit):
@@ -149,9 +168,13 @@ class ContactDetailsDetector:
         if "birth" in lower or "born" in lower or "dob" in lower or "d.o.b" in lower:
             yield from self._births(text)
 
-    def _phones(self, text: str, first: int, excusable: bool) -> Iterable[Candidate]:
+    def _phones(
+        self, text: str, first: int, excusable: bool, landlines: bool
+    ) -> Iterable[Candidate]:
         for start, end in phone_spans(text, first):
             if excusable and _not_personal(text, start):
+                continue
+            if not landlines and not _MOBILE.match(text, start):
                 continue
             yield self._candidate(
                 start, end, text[start:end], "a phone number", "[phone number removed]"
@@ -170,6 +193,15 @@ class ContactDetailsDetector:
                         start, end, text[start:end], "an email address", "[email removed]"
                     )
             at = text.find("@", at + 1)
+
+    def _spelt_emails(self, text: str, websites: tuple[str, ...]) -> Iterable[Candidate]:
+        for match in _SPELT_EMAIL.finditer(text):
+            mailbox = match.group(1).lower().replace(" dot ", ".")
+            site = match.group(2).lower().replace(" dot ", ".")
+            if not _school_domain(site, websites) and mailbox not in _ROLE_MAILBOXES:
+                yield self._candidate(
+                    match.start(), match.end(), match.group(), "an email address", "[email removed]"
+                )
 
     def _found(
         self, matches: Iterable[re.Match[str]], what: str, redaction: str

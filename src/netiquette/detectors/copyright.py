@@ -68,11 +68,22 @@ _OWN_WORK = re.compile(
 # Sharing the whole of a work: what turns a rights-reserved item into a clear breach.
 _WHOLE_COPY = re.compile(
     r"\b(?:scanned|photocopied|all \d+ pages|free download|ripped"
+    r"|(?:photographed|scanned|copied|snapped) (?:every|each|all) (?:single )?(?:page|sheet)"
     r"|(?:whole|entire|complete|full) (?:[\w-]+ ){0,4}?(?:book|textbook|workbook|thing|film|movie"
     r"|pack|scheme|series|album|course|copy|episode|set|guide|scan|novel|magazine|manual)"
     r"|sav(?:es?|ing) (?:you )?(?:buying|paying)|no need to buy|instead of (?:buying|paying))\b"
 )
+# Rights reserved: said in words, or by a © notice.
 _RESERVED = re.compile(r"all rights reserved")
+# A © notice is a reservation too, but a block needs the copying to be plain: a printed work
+# scanned or photographed page by page, or shared to save buying it (a "full film" of a
+# performance may be what the licence allows).
+_NOTICE = re.compile(r"©|\(c\) ?(?:19|20)\d\d|\bcopyright\b")
+_PLAIN_COPY = re.compile(
+    r"\b(?:(?:photographed|scanned|copied|snapped|photocopied) (?:every|each|all) (?:single )?"
+    r"(?:page|sheet)|sav(?:es?|ing) (?:you )?(?:buying|paying)|no need to buy"
+    r"|instead of (?:buying|paying))"
+)
 
 
 class CopyrightDetector:
@@ -105,7 +116,7 @@ class CopyrightDetector:
         rights = attachment.rights.lower()
         if _RESTRICTIVE.search(rights) is None or _PERMISSIVE.search(rights) is not None:
             return None
-        whole = _RESERVED.search(rights) is not None and _WHOLE_COPY.search(analysis.lower)
+        whole = _shared_whole(rights, analysis.lower)
         return self._make(
             label,
             f"The rights recorded for {label} (“{attachment.rights}”) do not allow sharing "
@@ -118,7 +129,7 @@ class CopyrightDetector:
         evidence = analysis.text[mark.start() : mark.end()]
         # "All rights reserved" beside wording that shares the whole work is a clear breach.
         text = analysis.lower
-        whole = _RESERVED.search(text) is not None and _WHOLE_COPY.search(text) is not None
+        whole = _shared_whole(text, text)
         return self._make(
             evidence,
             f"The post carries a mark of someone else's material (“{evidence}”).",
@@ -149,6 +160,14 @@ class CopyrightDetector:
             score=score,
             max_severity=severity,
         )
+
+
+def _shared_whole(rights: str, text: str) -> bool:
+    """A rights-reserved work shared whole: "all rights reserved" and the whole of it, or a
+    © notice and plain copying."""
+    if _RESERVED.search(rights) is not None:
+        return _WHOLE_COPY.search(text) is not None
+    return _NOTICE.search(rights) is not None and _PLAIN_COPY.search(text) is not None
 
 
 def _probably_own(analysis: Analysis, attachment: Attachment) -> bool:

@@ -127,6 +127,8 @@ _OTHER_SUBJECT = re.compile(
     r"|one)s? (?:who|that) (?:\w+ )?$"
 )
 _PRONOUN = re.compile(r"\b(?:he|she|him|her|his|they)\b")
+# A sentence that names the act of the one before: "That's fraud", "This is theft".
+_DEMONSTRATIVE = re.compile(r"\W*(?:that'?s|this is|that is|it'?s|which is)\b")
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -294,6 +296,10 @@ def _target_for(
     inside = [t for t in targets if start <= t[0] < end]
     if inside:
         return inside[0]
+    if index > 0 and _DEMONSTRATIVE.match(sentence):
+        # "That's exam fraud, plain and simple": the act of the sentence before, and its doer.
+        before = bounds[index - 1]
+        return next((t for t in targets if before[0] <= t[0] < before[1]), None)
     if index > 0 and _PRONOUN.search(sentence):
         # The pronoun's person: the latest named in the few sentences before ("Mr Farah runs
         # the car park ... My husband counted the cars. He's been pocketing the lot").

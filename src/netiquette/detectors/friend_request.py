@@ -33,6 +33,25 @@ def friend_request_rule(a: Role, b: Role) -> tuple[Severity, str] | None:
     return MATRIX.get(frozenset({a, b}))
 
 
+def roles_of(person: Person) -> tuple[Role, ...]:
+    """A person's role, and parent too for anyone with a child at the school (a governor or a
+    member of staff who is also a parent)."""
+    if person.children and person.role is not Role.PARENT:
+        return (person.role, Role.PARENT)
+    return (person.role,)
+
+
+def _strictest(a: Person, b: Person) -> tuple[Severity, str] | None:
+    """The strictest matrix entry over every role each of the two holds."""
+    rules = [
+        rule
+        for role_a in roles_of(a)
+        for role_b in roles_of(b)
+        if (rule := friend_request_rule(role_a, role_b)) is not None
+    ]
+    return max(rules, key=lambda rule: rule[0].rank, default=None)
+
+
 class FriendRequestDetector:
     name = "friend-request"
     kinds = frozenset({RuleKind.FRIEND_REQUEST})
@@ -44,7 +63,7 @@ class FriendRequestDetector:
         sender, recipient = _lookup(analysis, request.sender), _lookup(analysis, request.recipient)
         if sender is None or recipient is None:
             return
-        rule = friend_request_rule(sender.role, recipient.role)
+        rule = _strictest(sender, recipient)
         if rule is None:
             return
         severity, reason = rule

@@ -11,19 +11,23 @@ thirteen-character order code or a ten-digit phone-like reference is left alone:
   NHS (or health, red book) nearby, or the usual 3-3-4 grouping, which is only a guess.
 - National Insurance number: two prefix letters under HMRC's rules, six digits, a suffix A
   to D. python-stdnum 2.2 has no British NI module, so the rules are written here.
+
+In a direct message a number is not published, so it is only for review; in one written to a
+member of staff ("Dear Mrs Rose, ... her NHS number is ...") it is the school's own route.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from stdnum.gb import nhs
 
-from netiquette.detectors.base import Analysis
+from netiquette.detectors.base import Analysis, to_the_school
 from netiquette.detectors.contact import first_digit
 from netiquette.findings import Candidate, Note
-from netiquette.kinds import RuleKind, Severity
+from netiquette.kinds import Channel, RuleKind, Severity
 
 UPN_ALPHABET = "ABCDEFGHJKLMNPQRTUVWXYZ"
 # Each pattern opens with a digit class (fast to scan for); boundaries are checked after.
@@ -78,11 +82,17 @@ class IdentifiersDetector:
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
         text = analysis.text
         digit = first_digit(analysis)  # shared with contact details
-        if digit < 0 or not _GATE.search(text, digit):
+        if digit < 0 or not _GATE.search(text, digit) or to_the_school(analysis):
             return ()  # most items, without making a generator
+        if analysis.channel is Channel.DIRECT:
+            # Not published, but an official number passed privately may still need a look.
+            return [
+                replace(c, max_severity=c.max_severity.cap(Severity.REVIEW))
+                for c in self._found(text)
+            ]
         return self._found(text)
 
-    def _found(self, text: str) -> Iterable[Candidate | Note]:
+    def _found(self, text: str) -> Iterable[Candidate]:
         yield from self._upns(text)
         yield from self._nhs_numbers(text)
         yield from self._ninos(text)

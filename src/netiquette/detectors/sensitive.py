@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from netiquette.detectors.base import Analysis
+from netiquette.detectors.base import Analysis, about_fiction, to_the_school
 from netiquette.detectors.cues import Phrases, fired_families
 from netiquette.detectors.defamation import HONORIFIC, ROLE_REFERENCE
 from netiquette.findings import Candidate, Note
@@ -45,7 +45,7 @@ _COMPLAINT = re.compile(
     r"|out of order|(?:nobody|no one|no1|noone) (?:\w+ ){0,4}(?:listens?|listened|listening)"
     r"|(?:won'?t|wont|doesn'?t|don'?t|didn'?t) (?:even )?listen"
     r"|nothing (?:ever )?(?:changes|changed|has changed)|nothing'?s changed"
-    r"|getting ridiculous|(?:so |really )?fed up|sick (?:and tired )?of (?:it|this|them)|rant"
+    r"|ridiculous|(?:so |really )?fed up|sick (?:and tired )?of (?:it|this|them)|rant"
     r"|how (?:is|was|can) (?:that|this|it) (?:be )?(?:allowed|ok|okay|acceptable|right)"
     r"|(?:has|have|had|got) it in for (?:him|her|my \w+|them|us)|no (?:phone )?call|not even a (?:phone )?call|can'?t even (?:tell|explain|ring|call"
     r"|phone|be bothered|let)|is this normal|no incident (?:form|report|slip))\b"
@@ -95,8 +95,8 @@ class SensitiveMatterDetector:
         if analysis.channel is not None and analysis.channel not in PUBLIC_OR_PRIVATE:
             return ()
         families = fired_families(analysis, "sensitive")
-        if not families:
-            return ()  # most items, without making a generator
+        if not families or to_the_school(analysis) or about_fiction(analysis):
+            return ()  # most items, without making a generator; a message to staff is the route
         return self._found(analysis, families)
 
     def _found(self, analysis: Analysis, families: list[str]) -> Iterable[Candidate | Note]:
@@ -290,9 +290,10 @@ _DRINK = re.compile(
     r"|pints|beers|vodka|shots)\b|🍻|🥴|🍺|🍾|🍷"
 )
 _AT_WORK = re.compile(
-    r"\b(?:in front of|year \d+s?|my class|the kids|pupils|at work|staff do|staffroom"
-    r"|parents'? evening|playground duty|teaching|lesson|before (?:school|work|the school)"
-    r"|school (?:disco|trip|fair|play|event|run))\b|#(?:teach|school|staff|nqt|edu)"
+    r"\b(?:in front of|year \d+s?|y\d{1,2}s?|my class|the kids|pupils|at work|staff do"
+    r"|staff (?:night|party|do|drinks)|staffroom|parents'? evening|playground duty|teaching"
+    r"|lesson|before (?:school|work|the school)|school (?:disco|trip|fair|play|event|run))\b"
+    r"|#\w*(?:teach|school|staff|nqt|edu)"
 )
 _SNEER = re.compile(
     r"\b(?:thick as|thick|stupid|feral|animals|brats|vile|idiots|morons|on benefits|chavs"
@@ -314,8 +315,8 @@ class DetrimentalConductDetector:
         if analysis.channel is not None and analysis.channel not in PUBLIC_OR_PRIVATE:
             return ()
         families = set(fired_families(analysis, "detrimental"))
-        if not families:
-            return ()  # most items, without making a generator
+        if not families or to_the_school(analysis):
+            return ()  # most items, without making a generator; a message to staff is private
         return self._found(analysis, families)
 
     def _found(self, analysis: Analysis, families: set[str]) -> Iterable[Candidate | Note]:

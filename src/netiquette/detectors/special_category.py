@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from netiquette.detectors.base import Analysis
+from netiquette.detectors.base import Analysis, to_the_school
 from netiquette.detectors.pupil_names import PupilReference, pupil_references
 from netiquette.findings import Candidate, Note
 from netiquette.kinds import Channel, RuleKind, Severity
@@ -123,8 +123,8 @@ class SpecialCategoryDetector:
     kinds = frozenset({RuleKind.PERSONAL_DATA})
 
     def detect(self, analysis: Analysis) -> Iterable[Candidate | Note]:
-        if not analysis.mentions:
-            return ()  # most items, without making a generator
+        if not analysis.mentions or to_the_school(analysis):
+            return ()  # most items, without making a generator; a message to staff is the route
         references = pupil_references(analysis)  # shared with pupil-names: usually free
         if not references:
             return ()
