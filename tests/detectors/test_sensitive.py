@@ -212,3 +212,6 @@ def test_a_direct_message_to_staff_is_the_school_s_own_route(engine: Engine) -> 
     assert kinds(engine, text, channel="direct") == {SENSITIVE}
     assert kinds(engine, f"Mr Okafor, {text}", channel="direct") == set()
     assert kinds(engine, f"Dear Mrs Achterberg, {text}", channel="direct") == set()
+    assert kinds(engine, f"miss, {text}", channel="direct") == set()
+    # A title with no name or comma after it addresses no one.
+    assert kinds(engine, f"Miss you loads. {text}", channel="direct") == {SENSITIVE}

@@ -131,11 +131,12 @@ class Analysis:
 
 
 # A direct message that opens by addressing a member of staff by title: "Mr Wiśniewski,
-# ...", "Dear Mrs Rose", "Salaam Mrs Rose,", a pupil's "Miss, can I ...".
+# ...", "Dear Mrs Rose", "Salaam Mrs Rose,", a pupil's "Miss, can I ...". The title needs a
+# capitalised name or a comma after it: "Miss you loads" is not to a teacher.
 _TO_STAFF = re.compile(
-    r"^\W*(?:(?:hi|hiya|hello|dear|morning|afternoon|evening|good (?:morning|afternoon|evening)"
-    r"|salaam|salam|assalamu alaikum)\W+)?(?:mr|mrs|miss|ms|mx|dr|sir)\b",
-    re.IGNORECASE,
+    r"^\W*(?i:(?:hi|hiya|hello|dear|morning|afternoon|evening|good (?:morning|afternoon"
+    r"|evening)|salaam|salam|assalamu alaikum)\W+)?(?i:mr|mrs|miss|ms|mx|dr|sir)\b\.?"
+    r"(?:,| [A-Z][\w'’-]+)"
 )
 
 
