@@ -16,8 +16,9 @@ from netiquette.policy import Policy
 from netiquette.school import School
 
 
-def spans(policy: Policy, school: School, text: str) -> list[tuple[str, str]]:
-    analysis = Analysis(parse_item({"id": "t", "text": text}), Context(policy, school))
+def spans(policy: Policy, school: School, text: str, **fields: str) -> list[tuple[str, str]]:
+    item = parse_item({"id": "t", "text": text, **fields})
+    analysis = Analysis(item, Context(policy, school))
     found = [c for c in ContactDetailsDetector().detect(analysis) if isinstance(c, Candidate)]
     for candidate in found:
         assert text[candidate.start : candidate.end] == candidate.evidence
@@ -151,11 +152,7 @@ def test_every_word_that_excuses_a_number_opens_the_gate(
 def test_a_direct_message_publishes_nothing(demo_policy: Policy, demo_school: School) -> None:
     """The policy forbids publishing contact details: giving them to one person is not."""
     text = "My new mobile is 07700 900417, email me at jo.bloggs@example.com"
-    item = parse_item({"id": "t", "text": text, "channel": "direct", "author_role": "parent"})
-    assert (
-        list(ContactDetailsDetector().detect(Analysis(item, Context(demo_policy, demo_school))))
-        == []
-    )
+    assert spans(demo_policy, demo_school, text, channel="direct", author_role="parent") == []
     assert [topic for _, topic in spans(demo_policy, demo_school, text)] == [PHONE, PHONE]
 
 
@@ -163,9 +160,8 @@ def test_on_the_school_channel_a_landline_is_the_school_s_own(
     demo_policy: Policy, demo_school: School
 ) -> None:
     def found(text: str) -> list[str]:
-        item = parse_item({"id": "t", "text": text, "channel": "school", "author_role": "staff"})
-        analysis = Analysis(item, Context(demo_policy, demo_school))
-        return [c.evidence for c in ContactDetailsDetector().detect(analysis)]
+        school_post = {"channel": "school", "author_role": "staff"}
+        return [e for e, _ in spans(demo_policy, demo_school, text, **school_post)]
 
     assert found("Questions? Ring the sixth form team on 0113 496 0210 (Mon-Fri)") == []
     assert found("Questions? Text Mr Lloyd on 07700 900210") == ["07700 900210"]

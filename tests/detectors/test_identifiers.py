@@ -22,8 +22,8 @@ from netiquette.policy import Policy
 from netiquette.school import School
 
 
-def found(policy: Policy, school: School, text: str) -> list[tuple[str, Severity]]:
-    analysis = Analysis(parse_item({"id": "t", "text": text}), Context(policy, school))
+def found(policy: Policy, school: School, text: str, **fields: str) -> list[tuple[str, Severity]]:
+    analysis = Analysis(parse_item({"id": "t", "text": text, **fields}), Context(policy, school))
     out = [c for c in IdentifiersDetector().detect(analysis) if isinstance(c, Candidate)]
     assert all(c.topic == "identifiers" for c in out)
     return [(c.evidence, c.max_severity) for c in out]
@@ -107,9 +107,8 @@ def test_in_a_direct_message_a_number_is_for_review_and_to_staff_it_is_the_route
     demo_policy: Policy, demo_school: School
 ) -> None:
     def caps(text: str) -> list[Severity]:
-        item = parse_item({"id": "t", "text": text, "channel": "direct", "author_role": "parent"})
-        analysis = Analysis(item, Context(demo_policy, demo_school))
-        return [c.max_severity for c in IdentifiersDetector().detect(analysis)]
+        direct = {"channel": "direct", "author_role": "parent"}
+        return [cap for _, cap in found(demo_policy, demo_school, text, **direct)]
 
     assert caps("his NHS number is 943 476 5919 if you need it") == [Severity.REVIEW]
     assert caps("Dear Mrs Rose, his NHS number is 943 476 5919 if you need it") == []

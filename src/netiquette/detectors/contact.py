@@ -172,9 +172,9 @@ class ContactDetailsDetector:
         self, text: str, first: int, excusable: bool, landlines: bool
     ) -> Iterable[Candidate]:
         for start, end in phone_spans(text, first):
-            if excusable and _not_personal(text, start):
-                continue
             if not landlines and not _MOBILE.match(text, start):
+                continue
+            if excusable and _not_personal(text, start):
                 continue
             yield self._candidate(
                 start, end, text[start:end], "a phone number", "[phone number removed]"
@@ -188,7 +188,7 @@ class ContactDetailsDetector:
             if local and domain:
                 start, end = at - local.end(), domain.end()
                 mailbox, site = text[start:at].lower(), domain.group().lower()
-                if not _school_domain(site, websites) and mailbox not in _ROLE_MAILBOXES:
+                if _personal_email(mailbox, site, websites):
                     yield self._candidate(
                         start, end, text[start:end], "an email address", "[email removed]"
                     )
@@ -198,7 +198,7 @@ class ContactDetailsDetector:
         for match in _SPELT_EMAIL.finditer(text):
             mailbox = match.group(1).lower().replace(" dot ", ".")
             site = match.group(2).lower().replace(" dot ", ".")
-            if not _school_domain(site, websites) and mailbox not in _ROLE_MAILBOXES:
+            if _personal_email(mailbox, site, websites):
                 yield self._candidate(
                     match.start(), match.end(), match.group(), "an email address", "[email removed]"
                 )
@@ -331,6 +331,11 @@ def _houses(text: str) -> Iterable[re.Match[str]]:
             continue
         if not _NOT_HOUSE.search(text, max(0, start - 8), start):
             yield match
+
+
+def _personal_email(mailbox: str, site: str, websites: tuple[str, ...]) -> bool:
+    """Whether an address is a person's: not at the school's domains, not a role mailbox."""
+    return not _school_domain(site, websites) and mailbox not in _ROLE_MAILBOXES
 
 
 def _school_domain(domain: str, websites: tuple[str, ...]) -> bool:

@@ -66,24 +66,24 @@ _OWN_WORK = re.compile(
     r"|art|artwork|drawings?|paintings?|work|display|song))\b"
 )
 # Sharing the whole of a work: what turns a rights-reserved item into a clear breach.
+# Copying that leaves no doubt: a printed work photographed or scanned page by page, or shared
+# to save buying it.
+_PLAIN_COPYING = (
+    r"(?:photographed|scanned|copied|snapped|photocopied) (?:every|each|all) (?:single )?"
+    r"(?:page|sheet)|sav(?:es?|ing) (?:you )?(?:buying|paying)|no need to buy"
+    r"|instead of (?:buying|paying)"
+)
 _WHOLE_COPY = re.compile(
     r"\b(?:scanned|photocopied|all \d+ pages|free download|ripped"
-    r"|(?:photographed|scanned|copied|snapped) (?:every|each|all) (?:single )?(?:page|sheet)"
     r"|(?:whole|entire|complete|full) (?:[\w-]+ ){0,4}?(?:book|textbook|workbook|thing|film|movie"
     r"|pack|scheme|series|album|course|copy|episode|set|guide|scan|novel|magazine|manual)"
-    r"|sav(?:es?|ing) (?:you )?(?:buying|paying)|no need to buy|instead of (?:buying|paying))\b"
+    rf"|{_PLAIN_COPYING})\b"
 )
-# Rights reserved: said in words, or by a © notice.
 _RESERVED = re.compile(r"all rights reserved")
-# A © notice is a reservation too, but a block needs the copying to be plain: a printed work
-# scanned or photographed page by page, or shared to save buying it (a "full film" of a
-# performance may be what the licence allows).
+# A © notice is a reservation too, but a block needs the copying to be plain (a "full film"
+# of a performance may be what the licence allows).
 _NOTICE = re.compile(r"©|\(c\) ?(?:19|20)\d\d|\bcopyright\b")
-_PLAIN_COPY = re.compile(
-    r"\b(?:(?:photographed|scanned|copied|snapped|photocopied) (?:every|each|all) (?:single )?"
-    r"(?:page|sheet)|sav(?:es?|ing) (?:you )?(?:buying|paying)|no need to buy"
-    r"|instead of (?:buying|paying))"
-)
+_PLAIN_COPY = re.compile(rf"\b(?:{_PLAIN_COPYING})")
 
 
 class CopyrightDetector:
